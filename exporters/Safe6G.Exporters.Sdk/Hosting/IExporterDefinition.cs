@@ -1,0 +1,25 @@
+using Safe6G.Exporters.Sdk.Sources;
+
+namespace Safe6G.Exporters.Sdk.Hosting;
+
+/// <summary>
+/// What an exporter tells the SDK about itself. Like a blackbox_exporter prober, each exporter is this
+/// one small type plus its source; hosting, exposition, caching, auth and reload are the SDK's.
+/// </summary>
+public interface IExporterDefinition<TConfig> where TConfig : ExporterConfig, new()
+{
+    /// <summary>Short name and metric prefix (<c>datafabric</c> → <c>datafabric_up</c>).</summary>
+    string Name { get; }
+
+    /// <summary>One line for the landing page and <c>--help</c>.</summary>
+    string Description { get; }
+
+    /// <summary>Creates the source for a (re)loaded configuration.</summary>
+    IScrapeSource CreateSource(TConfig config, ExporterContext context);
+
+    /// <summary>Targets scraped on <c>/metrics</c> (may be empty for probe-only exporters).</summary>
+    IReadOnlyList<ScrapeTarget> DefaultTargets(TConfig config);
+
+    /// <summary>Module names accepted by <c>/probe</c>; empty means the module parameter is optional and free.</summary>
+    IReadOnlyCollection<string> Modules(TConfig config);
+}
