@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Safe6G.Collector.Commands;
+
+namespace Safe6G.Collector;
+
+/// <summary>
+/// The <c>safe6g</c> command tree (DESIGN.md §3). Like Thanos's cmd/, each subcommand lives in its own
+/// file and only wires options to a library; exit codes are 0 ok, 2 bad usage or config, 1 runtime failure.
+/// </summary>
+public static class Cli
+{
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand Build() =>
+    [
+        ExporterCommand.Build(),
+        SimCommand.Build(),
+        GenerateCommand.Build(),
+        DashboardsCommand.Build(),
+        GatewayCommand.Build(),
+        DatasetCommand.Build(),
+        OrchestratorCommand.Build(),
+        PortalCommand.Build(),
+        MeshCommand.Build(),
+        DemoCommand.Build(),
+    ];
+
+    /// <summary>Parses and runs; parse errors exit 2 with the reason on stderr.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = Build();
+        root.Description = "Safe6G DataOps: exporters, deployment generator, gateway, orchestrator and portal for 5G/6G edge-cloud continuum testbeds.";
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+                await Console.Error.WriteLineAsync($"safe6g: {error.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("Run 'safe6g --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        return await result.InvokeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Safe6G.Exporters.Sdk.Config;
+using Safe6G.Exporters.Sdk.Example;
+using Safe6G.Exporters.Sdk.Hosting;
+
+namespace Safe6G.Collector.Commands;
+
+/// <summary><c>safe6g exporter &lt;name&gt;</c>: runs one exporter until Ctrl-C or SIGTERM.</summary>
+internal static class ExporterCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("exporter", "Run a Prometheus exporter (datafabric, cmc, metaverse, gnb, or the synthetic example)");
+        command.Add(Exporter("example", 9400, new ExampleExporter()));
+        command.Add(Pending("datafabric", "Data Fabric exporter over NGSI-LD", "issue 3"));
+        command.Add(Pending("cmc", "CMC 5G core exporter", "issue 5"));
+        command.Add(Pending("metaverse", "Metaverse manager exporter", "issue 5"));
+        command.Add(Pending("gnb", "Baicells gNB exporter over SNMP", "issue 4"));
+        return command;
+    }
+
+    /// <summary>A subcommand that hosts <paramref name="definition"/> with the SDK.</summary>
+    public static Command Exporter<TConfig>(string name, int defaultPort, IExporterDefinition<TConfig> definition)
+        where TConfig : ExporterConfig, new()
+    {
+        var config = CommonOptions.Config($"{name} exporter");
+        var listen = CommonOptions.Listen(defaultPort);
+        var webConfig = new Option<string?>("--web.config.file") { Description = "exporter-toolkit web config (TLS, mTLS, basic auth)" };
+        var command = new Command(name, definition.Description) { config, listen, webConfig };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            ExporterHost<TConfig> host;
+            try
+            {
+                host = await ExporterHost<TConfig>.StartAsync(definition, new ExporterHostOptions
+                {
+                    ConfigFile = result.GetValue(config),
+                    WebConfigFile = result.GetValue(webConfig),
+                    Listen = result.GetValue(listen)!,
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConfigException ex)
+            {
+                await Console.Error.WriteLineAsync($"safe6g exporter {name}: invalid configuration:{Environment.NewLine}{ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            catch (FormatException ex)
+            {
+                await Console.Error.WriteLineAsync($"safe6g exporter {name}: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            catch (IOException ex)
+            {
+                await Console.Error.WriteLineAsync($"safe6g exporter {name}: cannot listen on {result.GetValue(listen)}: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+            await using (host.ConfigureAwait(false))
+            {
+                try
+                {
+                    await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl-C: a clean stop.
+                }
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Pending(string name, string description, string issue)
+    {
+        var command = new Command(name, description) { CommonOptions.Config($"{name} exporter"), CommonOptions.Listen(0) };
+        CommonOptions.NotImplemented(command, issue);
+        return command;
+    }
+}

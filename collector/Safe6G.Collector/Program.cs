@@ -1,0 +1,3 @@
+using Safe6G.Collector;
+
+return await Cli.RunAsync(args).ConfigureAwait(false);

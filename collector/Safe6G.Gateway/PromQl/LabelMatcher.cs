@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+
+namespace Safe6G.Gateway.PromQl;
+
+/// <summary>A label matcher such as domain="upv" or job=~"api|web" (regexes are fully anchored, as in Prometheus).</summary>
+public sealed record LabelMatcher
+{
+    private Regex? _regex;
+
+    /// <summary>Creates a matcher; regex values are validated against RE2's accepted syntax.</summary>
+    /// <exception cref="FormatException">The regex is not valid RE2 syntax.</exception>
+    public LabelMatcher(string name, MatchType type, string value)
+    {
+        Name = name;
+        Type = type;
+        Value = value;
+        if (type is MatchType.Regex or MatchType.NotRegex)
+        {
+            _regex = Re2Check.Compile(value);
+        }
+    }
+
+    /// <summary>The label name.</summary>
+    public string Name { get; }
+
+    /// <summary>The operator.</summary>
+    public MatchType Type { get; }
+
+    /// <summary>The value or (unanchored as written) regex.</summary>
+    public string Value { get; }
+
+    /// <summary>The metric-name label.</summary>
+    public const string MetricName = "__name__";
+
+    /// <summary>True when the matcher accepts a label with this value (absent labels have value "").</summary>
+    public bool Matches(string value) => Type switch
+    {
+        MatchType.Equal => value == Value,
+        MatchType.NotEqual => value != Value,
+        MatchType.Regex => _regex!.IsMatch(value),
+        _ => !_regex!.IsMatch(value),
+    };
+
+    /// <summary>The operator's spelling.</summary>
+    public static string OperatorText(MatchType t) => t switch
+    {
+        MatchType.Equal => "=",
+        MatchType.NotEqual => "!=",
+        MatchType.Regex => "=~",
+        _ => "!~",
+    };
+
+    /// <summary>Parses a matcher written as name=value, name!="v", name=~"re" (value quoted or not); for config files.</summary>
+    /// <exception cref="FormatException">The text is not a matcher.</exception>
+    public static LabelMatcher Parse(string text)
+    {
+        var m = Regex.Match(text.Trim(), "^([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(.*)$", RegexOptions.CultureInvariant);
+        if (!m.Success)
+        {
+            throw new FormatException($"not a label matcher: {GoString.Quote(text)} (want name=\"value\", name!=\"v\", name=~\"re\" or name!~\"re\")");
+        }
+
+        var raw = m.Groups[3].Value.Trim();
+        var value = raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"' ? GoString.Unquote(raw) : raw;
+        var type = m.Groups[2].Value switch
+        {
+            "=" => MatchType.Equal,
+            "!=" => MatchType.NotEqual,
+            "=~" => MatchType.Regex,
+            _ => MatchType.NotRegex,
+        };
+        return new LabelMatcher(m.Groups[1].Value, type, value);
+    }
+
+    /// <summary>Prints name, operator and Go-quoted value, e.g. domain="upv".</summary>
+    public override string ToString() => Name + OperatorText(Type) + GoString.Quote(Value);
+
+    /// <inheritdoc/>
+    public bool Equals(LabelMatcher? other) =>
+        other is not null && Name == other.Name && Type == other.Type && Value == other.Value;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Type, Value);
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace Safe6G.Gateway.PromQl;
+
+/// <summary>
+/// Compiles a label regex the way Prometheus anchors it, rejecting the .NET-only constructs RE2 (Go) refuses,
+/// so we do not accept what Prometheus would reject.
+/// </summary>
+public static class Re2Check
+{
+    private static readonly Regex Unsupported = new(
+        @"\(\?(?:[=!>']|<[=!A-Za-z_]|\()|\\[1-9]|\\k<|\\Z",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>Compiles ^(?:re)$ with RE2-compatible semantics or throws <see cref="FormatException"/>.</summary>
+    public static Regex Compile(string re)
+    {
+        var m = Unsupported.Match(re);
+        if (m.Success && m.Length > 0 && !IsEscaped(re, m.Index))
+        {
+            throw new FormatException($"error parsing regexp: invalid or unsupported Perl syntax: `{m.Value}`");
+        }
+
+        // Go spells named groups (?P<name>...); .NET spells them (?<name>...).
+        var dotnet = re.Replace("(?P<", "(?<", StringComparison.Ordinal);
+        try
+        {
+            return new Regex("\\A(?:" + dotnet + ")\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"error parsing regexp: {e.Message}", e);
+        }
+    }
+
+    private static bool IsEscaped(string s, int index)
+    {
+        var backslashes = 0;
+        for (var i = index - 1; i >= 0 && s[i] == '\\'; i--)
+        {
+            backslashes++;
+        }
+
+        return backslashes % 2 == 1;
+    }
+}
