@@ -35,14 +35,22 @@ internal static partial class ContinuumReader
     public static Continuum Parse(string text, string file)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             var problem = e.InnerException?.Message ?? e.Message;
             throw new ContinuumConfigException(file, (int)e.Start.Line, (int)e.Start.Column, "(syntax)", problem, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this (without a mark) on some malformed flow collections;
+            // the last event it produced is the best place we know.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new ContinuumConfigException(file, (int)at.Line, (int)at.Column, "(syntax)", "malformed YAML after this point (unclosed [ or { ?)", e);
         }
 
         if (stream.Documents.Count != 1)
