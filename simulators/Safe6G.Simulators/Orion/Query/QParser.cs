@@ -86,6 +86,8 @@ internal static class QParser
         i += op.Length;
         var valueText = ReadValue(s, ref i);
         if (valueText.Length == 0) throw new FormatException($"value expected after '{op}'");
+        if (valueText[0] != '"' && valueText.IndexOfAny(['<', '>', '=', '!', '(', '~']) >= 0)
+            throw new FormatException($"invalid value '{valueText}'");
 
         var range = valueText.IndexOf("..", StringComparison.Ordinal);
         if (range > 0 && op is "==" or "!=" && valueText[0] != '"')

@@ -1,0 +1,123 @@
+using Safe6G.Simulators.Orion;
+
+namespace Safe6G.Simulators.Tests.Orion;
+
+public sealed class FederationTests
+{
+    private static async Task<(OrionFixture Entry, OrionFixture Peer)> StartPairAsync(int entryScale, int peerScale)
+    {
+        var clock = new ManualClock(ManualClock.DefaultStart);
+        var peer = await OrionFixture.StartAsync(new OrionSimulatorOptions { Domain = "beta", Scale = peerScale, Seed = 3, Clock = clock });
+        var entry = await OrionFixture.StartAsync(new OrionSimulatorOptions
+        {
+            Domain = "alpha", Scale = entryScale, Seed = 3, Clock = clock, Peers = [peer.Sim.BaseAddress],
+        });
+        return (entry, peer);
+    }
+
+    [Fact]
+    public async Task Federated_query_returns_both_domains_once_through_the_entity_map()
+    {
+        var (entry, peer) = await StartPairAsync(1500, 1500);
+        await using var _ = entry;
+        await using var __ = peer;
+
+        var (first, firstBody) = await entry.GetJsonAsync("ngsi-ld/v1/entities?type=InfrastructureElement&count=true&limit=1000&format=simplified");
+        Assert.Equal(3000, Ngsi.ResultsCount(first));
+        var map = Ngsi.Header(first, "NGSILD-EntityMap");
+        Assert.False(string.IsNullOrEmpty(map));
+
+        var ids = new HashSet<string>(Ngsi.Ids(firstBody));
+        Assert.Equal(1000, ids.Count);
+        for (var offset = 1000; offset < 3000; offset += 1000)
+        {
+            var (page, body) = await entry.GetJsonAsync($"ngsi-ld/v1/entities?limit=1000&offset={offset}&count=true&format=simplified",
+                h => h.TryAddWithoutValidation("NGSILD-EntityMap", map));
+            Assert.Equal(200, (int)page.StatusCode);
+            Assert.Equal(3000, Ngsi.ResultsCount(page));
+            foreach (var id in Ngsi.Ids(body)) Assert.True(ids.Add(id), $"duplicate {id}");
+        }
+        Assert.Equal(3000, ids.Count);
+        Assert.Equal(1500, ids.Count(i => i.StartsWith("urn:ngsi-ld:InfrastructureElement:alpha:", StringComparison.Ordinal)));
+        Assert.Equal(1500, ids.Count(i => i.StartsWith("urn:ngsi-ld:InfrastructureElement:beta:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Local_true_stays_in_the_domain_without_an_entity_map()
+    {
+        var (entry, peer) = await StartPairAsync(4, 6);
+        await using var _ = entry;
+        await using var __ = peer;
+
+        var (local, body) = await entry.GetJsonAsync("ngsi-ld/v1/entities?type=InfrastructureElement&local=true&count=true");
+        Assert.Equal(4, Ngsi.ResultsCount(local));
+        Assert.Null(Ngsi.Header(local, "NGSILD-EntityMap"));
+        Assert.All(Ngsi.Ids(body), id => Assert.Contains(":alpha:", id, StringComparison.Ordinal));
+
+        var (domains, domainBody) = await entry.GetJsonAsync("ngsi-ld/v1/entities?type=Domain&options=keyValues");
+        Assert.Equal(new[] { "urn:ngsi-ld:Domain:alpha", "urn:ngsi-ld:Domain:beta" }, Ngsi.Ids(domainBody).Order(StringComparer.Ordinal));
+        Assert.NotNull(Ngsi.Header(domains, "NGSILD-EntityMap"));
+    }
+
+    [Fact]
+    public async Task Entity_map_pages_refuse_query_parameters_and_unknown_maps()
+    {
+        var (entry, peer) = await StartPairAsync(2, 2);
+        await using var _ = entry;
+        await using var __ = peer;
+        var (first, _) = await entry.GetJsonAsync("ngsi-ld/v1/entities?type=InfrastructureElement");
+        var map = Ngsi.Header(first, "NGSILD-EntityMap")!;
+
+        var (withType, _) = await entry.GetJsonAsync("ngsi-ld/v1/entities?type=InfrastructureElement&offset=2",
+            h => h.TryAddWithoutValidation("NGSILD-EntityMap", map));
+        await Ngsi.AssertProblemAsync(withType, 400, "BadRequestData", "Query parameters present");
+
+        var (unknown, _) = await entry.GetJsonAsync("ngsi-ld/v1/entities?offset=2",
+            h => h.TryAddWithoutValidation("NGSILD-EntityMap", "urn:ngsi-ld:entitymap:nope"));
+        await Ngsi.AssertProblemAsync(unknown, 404, "ResourceNotFound");
+    }
+
+    [Fact]
+    public async Task A_remote_entity_is_retrieved_by_id_unless_local_is_asked()
+    {
+        var (entry, peer) = await StartPairAsync(2, 2);
+        await using var _ = entry;
+        await using var __ = peer;
+        var (_, remote) = await peer.GetJsonAsync("ngsi-ld/v1/entities?type=InfrastructureElement&options=keyValues");
+        var id = Ngsi.Ids(remote)[0];
+
+        var (found, body) = await entry.GetJsonAsync($"ngsi-ld/v1/entities/{Uri.EscapeDataString(id)}?options=keyValues");
+        Assert.Equal(200, (int)found.StatusCode);
+        Assert.Equal(remote[0].GetProperty("cpuCores").GetInt64(), body.GetProperty("cpuCores").GetInt64());
+
+        var (local, _) = await entry.GetJsonAsync($"ngsi-ld/v1/entities/{Uri.EscapeDataString(id)}?local=true");
+        await Ngsi.AssertProblemAsync(local, 404, "ResourceNotFound", "Entity Not Found");
+    }
+
+    [Fact]
+    public async Task A_dead_peer_leaves_its_entities_out_but_the_local_ones_are_served()
+    {
+        var (entry, peer) = await StartPairAsync(3, 3);
+        await using var _ = entry;
+        await using var __ = peer;
+        peer.Sim.Faults.Set(new Safe6G.Simulators.Common.FaultSettings { Down = true });
+        var (response, body) = await entry.GetJsonAsync("ngsi-ld/v1/entities?type=InfrastructureElement&count=true");
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(3, Ngsi.ResultsCount(response));
+        Assert.Equal(3, body.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Types_cover_the_federation()
+    {
+        var (entry, peer) = await StartPairAsync(2, 2);
+        await using var _ = entry;
+        await using var __ = peer;
+        var (_, body) = await entry.GetJsonAsync("ngsi-ld/v1/types");
+        Assert.Equal("EntityTypeList", body.GetProperty("type").GetString());
+        var types = body.GetProperty("typeList").EnumerateArray().Select(t => t.GetString()).ToHashSet();
+        foreach (var expected in new[] { "Domain", "InfrastructureElement", "LowLevelOrchestrator", "Service", "ServiceComponent",
+                     "InfrastructureElementRequirements", "NetworkPort", "ServiceLifecycle", "Organization" })
+            Assert.Contains(expected, types);
+    }
+}
