@@ -1,0 +1,84 @@
+using System.Globalization;
+using Safe6G.Simulators.Common;
+
+namespace Safe6G.Simulators.Orion;
+
+/// <summary>Command-line parsing for <c>safe6g sim orion</c>, so the CLI only forwards its arguments.</summary>
+public static class OrionSimulatorArgs
+{
+    /// <summary>Help text listing every option.</summary>
+    public const string Usage = """
+        safe6g sim orion [options]
+          --listen HOST:PORT     listen address (default 127.0.0.1:0 = free port; the bound URL is printed)
+          --seed N               seed of the generated continuum (default 1)
+          --scale N              InfrastructureElements in this domain (default 5); services = scale/10
+          --domain NAME          domain name: urn:ngsi-ld:Domain:NAME (default domain01)
+          --peer URL             federated peer broker (repeatable): queries without local=true span the peers
+          --tenant NAME          extra seeded tenant, selected with NGSILD-Tenant (repeatable)
+          --no-multiservice      refuse tenant headers (Orion-LD started without -multiservice)
+          --page-size N          default limit (Orion-LD -pageSize, default 20, max 1000)
+          --latency-ms N         fault: extra latency per request
+          --error-rate R         fault: share 0..1 of requests answered with --error-status
+          --error-status 500|503 fault: status of injected errors (default 500)
+          --malformed-rate R     fault: share 0..1 of responses with a truncated JSON body
+          --down                 fault: abort every connection (admin /_sim endpoints stay up)
+        Faults can be changed at runtime: POST /_sim/faults {"latencyMs":0,"errorRate":0,"errorStatus":500,"malformedRate":0,"down":false}
+        """;
+
+    /// <summary>Parses arguments; false with a reason (for exit code 2) when they are wrong.</summary>
+    public static bool TryParse(IReadOnlyList<string> args, out OrionSimulatorOptions options, out string? error)
+    {
+        options = new OrionSimulatorOptions();
+        error = null;
+        var faults = FaultSettings.None;
+        var peers = new List<Uri>();
+        var tenants = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Next()
+            {
+                if (i + 1 >= args.Count) throw new FormatException($"{name} needs a value");
+                return args[++i];
+            }
+            try
+            {
+                switch (name)
+                {
+                    case "--listen": options = options with { Listen = Next() }; break;
+                    case "--seed": options = options with { Seed = Int(name, Next()) }; break;
+                    case "--scale": options = options with { Scale = Int(name, Next()) }; break;
+                    case "--domain": options = options with { Domain = Next() }; break;
+                    case "--peer":
+                        var text = Next();
+                        if (!Uri.TryCreate(text, UriKind.Absolute, out var peer)) throw new FormatException($"--peer '{text}' is not a URL");
+                        peers.Add(peer);
+                        break;
+                    case "--tenant": tenants.Add(Next()); break;
+                    case "--no-multiservice": options = options with { MultiService = false }; break;
+                    case "--page-size": options = options with { DefaultPageSize = Int(name, Next()) }; break;
+                    case "--latency-ms": faults = faults with { LatencyMs = Int(name, Next()) }; break;
+                    case "--error-rate": faults = faults with { ErrorRate = Double(name, Next()) }; break;
+                    case "--error-status": faults = faults with { ErrorStatus = Int(name, Next()) }; break;
+                    case "--malformed-rate": faults = faults with { MalformedRate = Double(name, Next()) }; break;
+                    case "--down": faults = faults with { Down = true }; break;
+                    default: throw new FormatException($"unknown option '{name}'");
+                }
+            }
+            catch (FormatException e)
+            {
+                error = e.Message;
+                return false;
+            }
+        }
+        options = options with { Faults = faults, Peers = peers, Tenants = tenants };
+        error = options.Validate();
+        return error is null;
+    }
+
+    private static int Int(string name, string text)
+        => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"{name} '{text}' is not an integer");
+
+    private static double Double(string name, string text)
+        => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"{name} '{text}' is not a number");
+}

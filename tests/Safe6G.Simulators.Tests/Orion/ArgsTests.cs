@@ -1,0 +1,37 @@
+using Safe6G.Simulators.Orion;
+
+namespace Safe6G.Simulators.Tests.Orion;
+
+public sealed class ArgsTests
+{
+    [Fact]
+    public void All_options_map_onto_the_options_type()
+    {
+        Assert.True(OrionSimulatorArgs.TryParse(
+            ["--listen", "127.0.0.1:1026", "--seed", "9", "--scale", "1500", "--domain", "upv", "--peer", "http://127.0.0.1:1027",
+             "--peer", "http://127.0.0.1:1028/", "--tenant", "safe6g", "--page-size", "100", "--latency-ms", "50",
+             "--error-rate", "0.1", "--error-status", "503", "--malformed-rate", "0.2", "--down"], out var o, out var error), error);
+        Assert.Equal("127.0.0.1:1026", o.Listen);
+        Assert.Equal(9, o.Seed);
+        Assert.Equal(1500, o.Scale);
+        Assert.Equal("upv", o.Domain);
+        Assert.Equal(2, o.Peers.Count);
+        Assert.Equal("safe6g", o.Tenants.Single());
+        Assert.Equal(100, o.DefaultPageSize);
+        Assert.Equal(new Safe6G.Simulators.Common.FaultSettings { LatencyMs = 50, ErrorRate = 0.1, ErrorStatus = 503, MalformedRate = 0.2, Down = true }, o.Faults);
+    }
+
+    [Theory]
+    [InlineData("--scale", "many")]
+    [InlineData("--listen", "nowhere")]
+    [InlineData("--peer", "not a url")]
+    [InlineData("--error-rate", "1.5")]
+    [InlineData("--page-size", "1001")]
+    [InlineData("--colour", "red")]
+    [InlineData("--seed")]
+    public void Bad_arguments_give_a_reason(params string[] args)
+    {
+        Assert.False(OrionSimulatorArgs.TryParse(args, out _, out var error));
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+}
