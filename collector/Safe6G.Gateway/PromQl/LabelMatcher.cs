@@ -9,12 +9,12 @@ public sealed record LabelMatcher
 
     /// <summary>Creates a matcher; regex values are validated against RE2's accepted syntax.</summary>
     /// <exception cref="FormatException">The regex is not valid RE2 syntax.</exception>
-    public LabelMatcher(string name, MatchType type, string value)
+    public LabelMatcher(string name, MatchOp type, string value)
     {
         Name = name;
         Type = type;
         Value = value;
-        if (type is MatchType.Regex or MatchType.NotRegex)
+        if (type is MatchOp.Regex or MatchOp.NotRegex)
         {
             _regex = Re2Check.Compile(value);
         }
@@ -24,7 +24,7 @@ public sealed record LabelMatcher
     public string Name { get; }
 
     /// <summary>The operator.</summary>
-    public MatchType Type { get; }
+    public MatchOp Type { get; }
 
     /// <summary>The value or (unanchored as written) regex.</summary>
     public string Value { get; }
@@ -35,18 +35,18 @@ public sealed record LabelMatcher
     /// <summary>True when the matcher accepts a label with this value (absent labels have value "").</summary>
     public bool Matches(string value) => Type switch
     {
-        MatchType.Equal => value == Value,
-        MatchType.NotEqual => value != Value,
-        MatchType.Regex => _regex!.IsMatch(value),
+        MatchOp.Equal => value == Value,
+        MatchOp.NotEqual => value != Value,
+        MatchOp.Regex => _regex!.IsMatch(value),
         _ => !_regex!.IsMatch(value),
     };
 
     /// <summary>The operator's spelling.</summary>
-    public static string OperatorText(MatchType t) => t switch
+    public static string OperatorText(MatchOp t) => t switch
     {
-        MatchType.Equal => "=",
-        MatchType.NotEqual => "!=",
-        MatchType.Regex => "=~",
+        MatchOp.Equal => "=",
+        MatchOp.NotEqual => "!=",
+        MatchOp.Regex => "=~",
         _ => "!~",
     };
 
@@ -64,10 +64,10 @@ public sealed record LabelMatcher
         var value = raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"' ? GoString.Unquote(raw) : raw;
         var type = m.Groups[2].Value switch
         {
-            "=" => MatchType.Equal,
-            "!=" => MatchType.NotEqual,
-            "=~" => MatchType.Regex,
-            _ => MatchType.NotRegex,
+            "=" => MatchOp.Equal,
+            "!=" => MatchOp.NotEqual,
+            "=~" => MatchOp.Regex,
+            _ => MatchOp.NotRegex,
         };
         return new LabelMatcher(m.Groups[1].Value, type, value);
     }

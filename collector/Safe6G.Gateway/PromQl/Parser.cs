@@ -286,10 +286,10 @@ public sealed class Parser
             var op = Take();
             var type = op.Kind switch
             {
-                TokenKind.Assign => MatchType.Equal,
-                TokenKind.Neq => MatchType.NotEqual,
-                TokenKind.EqlRegex => MatchType.Regex,
-                TokenKind.NeqRegex => MatchType.NotRegex,
+                TokenKind.Assign => MatchOp.Equal,
+                TokenKind.Neq => MatchOp.NotEqual,
+                TokenKind.EqlRegex => MatchOp.Regex,
+                TokenKind.NeqRegex => MatchOp.NotRegex,
                 _ => throw Unexpected(op, "label matching", "label matching operator"),
             };
             var value = Take();
@@ -483,7 +483,8 @@ public sealed class Parser
                 throw Fail(open.Position, "no offset modifiers allowed before range");
             }
 
-            if (vs.Modifiers.At != AtKind.None)
+            // Prometheus 2.42 only refuses a numeric @ here; "@ start()"/"@ end()" before a range is accepted.
+            if (vs.Modifiers.At == AtKind.Timestamp)
             {
                 throw Fail(open.Position, "no @ modifiers allowed before range");
             }

@@ -1,7 +1,7 @@
 namespace Safe6G.Gateway.PromQl;
 
 /// <summary>Label matcher operators: =, !=, =~, !~.</summary>
-public enum MatchType
+public enum MatchOp
 {
     Equal,
     NotEqual,
