@@ -40,11 +40,16 @@ internal sealed class YamlPathIndex
     /// <summary>The deepest field whose value spans <paramref name="mark"/>.</summary>
     public string? PathAt(Mark mark)
     {
+        // A key or value starting exactly at the mark is the field the error is about.
+        var exact = _values.Where(v => v.Start.Index == mark.Index && v.Path.Length > 0 && _byPath.ContainsKey(v.Path))
+            .Select(v => v.Path).OrderByDescending(p => p.Length).FirstOrDefault();
+        if (exact is not null)
+            return exact;
         string? best = null;
         var bestLength = long.MaxValue;
         foreach (var (start, end, path) in _values)
         {
-            if (start.Index <= mark.Index && mark.Index <= end.Index && end.Index - start.Index <= bestLength)
+            if (start.Index <= mark.Index && mark.Index <= end.Index && end.Index - start.Index < bestLength)
             {
                 best = path;
                 bestLength = end.Index - start.Index;
