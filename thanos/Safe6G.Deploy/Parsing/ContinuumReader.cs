@@ -159,7 +159,7 @@ internal static partial class ContinuumReader
     {
         if (f is null)
         {
-            return new GatewaySpec("/etc/safe6g/jwks.json", "RS256", string.Empty, []);
+            return new GatewaySpec("/etc/safe6g/jwks/jwks.json", "RS256", string.Empty, []);
         }
 
         var tenants = new List<TenantSpec>();
@@ -187,7 +187,7 @@ internal static partial class ContinuumReader
             throw f.At("algorithm").Error($"unsupported JWT algorithm '{alg}' (use RS256, RS384, RS512, ES256, ES384 or PS256)");
         }
 
-        var spec = new GatewaySpec(f.OptString("jwkFile") ?? "/etc/safe6g/jwks.json", alg, f.OptString("issuer") ?? string.Empty, tenants);
+        var spec = new GatewaySpec(f.OptString("jwkFile") ?? "/etc/safe6g/jwks/jwks.json", alg, f.OptString("issuer") ?? string.Empty, tenants);
         f.RejectUnknown();
         return spec;
     }

@@ -1,0 +1,22 @@
+{{- define "safe6g-gateway.name" -}}
+{{- .Values.nameOverride | default "safe6g-gateway" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "safe6g-gateway.fullname" -}}
+{{- .Values.fullnameOverride | default "safe6g-gateway" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "safe6g-gateway.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "safe6g-gateway.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "safe6g-gateway.labels" -}}
+{{ include "safe6g-gateway.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/component: gateway
+app.kubernetes.io/part-of: safe6g-dataops
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+safe6g.io/domain: {{ .Values.domain | quote }}
+{{- end -}}
