@@ -4,9 +4,11 @@ namespace Safe6G.Simulators.Tests.Orion;
 
 public sealed class FederationTests
 {
-    private static async Task<(OrionFixture Entry, OrionFixture Peer)> StartPairAsync(int entryScale, int peerScale)
+    private static Task<(OrionFixture Entry, OrionFixture Peer)> StartPairAsync(int entryScale, int peerScale)
+        => StartPairAsync(entryScale, peerScale, new ManualClock(ManualClock.DefaultStart));
+
+    private static async Task<(OrionFixture Entry, OrionFixture Peer)> StartPairAsync(int entryScale, int peerScale, ManualClock clock)
     {
-        var clock = new ManualClock(ManualClock.DefaultStart);
         var peer = await OrionFixture.StartAsync(new OrionSimulatorOptions { Domain = "beta", Scale = peerScale, Seed = 3, Clock = clock });
         var entry = await OrionFixture.StartAsync(new OrionSimulatorOptions
         {
@@ -119,5 +121,39 @@ public sealed class FederationTests
         foreach (var expected in new[] { "Domain", "InfrastructureElement", "LowLevelOrchestrator", "Service", "ServiceComponent",
                      "InfrastructureElementRequirements", "NetworkPort", "ServiceLifecycle", "Organization" })
             Assert.Contains(expected, types);
+    }
+
+    [Fact]
+    public async Task Remote_entities_keep_kinds_units_and_values_in_every_form()
+    {
+        var (entry, peer) = await StartPairAsync(1, 3);
+        await using var _ = entry;
+        await using var __ = peer;
+        const string url = "ngsi-ld/v1/entities?type=InfrastructureElement&q=domain==%22urn:ngsi-ld:Domain:beta%22";
+        var (_, direct) = await peer.GetJsonAsync(url);
+        var (_, federated) = await entry.GetJsonAsync(url);
+        Assert.Equal(3, federated.GetArrayLength());
+        Assert.Equal(direct.GetRawText(), federated.GetRawText());
+
+        var (_, directKv) = await peer.GetJsonAsync(url + "&options=keyValues");
+        var (_, federatedKv) = await entry.GetJsonAsync(url + "&options=keyValues");
+        Assert.Equal(directKv.GetRawText(), federatedKv.GetRawText());
+    }
+
+    [Fact]
+    public async Task Entity_maps_expire()
+    {
+        var clock = new ManualClock(ManualClock.DefaultStart);
+        var (entry, peer) = await StartPairAsync(2, 2, clock);
+        await using var _ = entry;
+        await using var __ = peer;
+        var (first, _) = await entry.GetJsonAsync("ngsi-ld/v1/entities?type=InfrastructureElement&limit=1");
+        var map = Ngsi.Header(first, "NGSILD-EntityMap")!;
+        var (still, _) = await entry.GetJsonAsync("ngsi-ld/v1/entities?offset=1&limit=1", h => h.TryAddWithoutValidation("NGSILD-EntityMap", map));
+        Assert.Equal(200, (int)still.StatusCode);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var (expired, _) = await entry.GetJsonAsync("ngsi-ld/v1/entities?offset=1&limit=1", h => h.TryAddWithoutValidation("NGSILD-EntityMap", map));
+        await Ngsi.AssertProblemAsync(expired, 404, "ResourceNotFound");
     }
 }

@@ -16,4 +16,9 @@ internal sealed class EntityMap(string id, string tenant, string[]? attrs, IRead
     public string[]? Attrs { get; } = attrs;
     public IReadOnlyList<Entry> Entries { get; } = entries;
     public DateTimeOffset Created { get; } = created;
+
+    /// <summary>Creation order, so the oldest map can be dropped even under a fixed test clock.</summary>
+    public long Sequence { get; } = Interlocked.Increment(ref _next);
+
+    private static long _next;
 }
