@@ -233,6 +233,11 @@ public sealed class Lexer
                         return Emit(TokenKind.Colon);
                     }
 
+                    if (char.IsHighSurrogate(r) && char.IsLowSurrogate(Peek()))
+                    {
+                        return Error($"unexpected character: '{r}{Peek()}'");
+                    }
+
                     return Error($"unexpected character: {CharQuote(r)}");
             }
         }

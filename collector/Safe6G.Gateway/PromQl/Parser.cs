@@ -565,13 +565,13 @@ public sealed class Parser
             var open = Take();
             if (open.Kind != TokenKind.LeftParen)
             {
-                throw Unexpected(open, "@", "\"(\"");
+                throw Unexpected(open, "@", "timestamp");
             }
 
             var close = Take();
             if (close.Kind != TokenKind.RightParen)
             {
-                throw Unexpected(close, "@", "\")\"");
+                throw Unexpected(close, "@", "timestamp");
             }
 
             kind = t.Kind == TokenKind.Start ? AtKind.Start : AtKind.End;
