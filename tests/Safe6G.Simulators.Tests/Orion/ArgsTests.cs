@@ -35,3 +35,17 @@ public sealed class ArgsTests
         Assert.False(string.IsNullOrWhiteSpace(error));
     }
 }
+
+public sealed class RunTests
+{
+    [Fact]
+    public async Task RunAsync_serves_until_cancelled_and_returns_zero()
+    {
+        using var cts = new CancellationTokenSource();
+        var run = Safe6G.Simulators.Orion.OrionSimulator.RunAsync(new OrionSimulatorOptions { Scale = 1 }, cts.Token);
+        await Task.Delay(300);
+        Assert.False(run.IsCompleted);
+        await cts.CancelAsync();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+}
