@@ -210,7 +210,8 @@ internal sealed class OrionBroker(OrionSimulatorOptions options, TenantRegistry 
             });
             if (updated is null)
             {
-                await NgsiProblem.NotFound("Entity Not Found", id).WriteAsync(http);
+                if (!await TryForwardWriteAsync(http, body.RootElement.GetRawText()))
+                    await NgsiProblem.NotFound("Entity Not Found", id).WriteAsync(http);
                 return;
             }
             if (notUpdated.Count == 0)
@@ -248,10 +249,28 @@ internal sealed class OrionBroker(OrionSimulatorOptions options, TenantRegistry 
         }
         if (!store.Remove(id))
         {
-            await NgsiProblem.NotFound("Entity Not Found", id).WriteAsync(http);
+            if (!await TryForwardWriteAsync(http, null))
+                await NgsiProblem.NotFound("Entity Not Found", id).WriteAsync(http);
             return;
         }
         http.Response.StatusCode = 204;
+    }
+
+    /// <summary>Sends a write for a non-local entity to the peers; true when one of them had it (its answer is relayed).</summary>
+    private async Task<bool> TryForwardWriteAsync(HttpContext http, string? body)
+    {
+        if (!IsDistributed(http, http.Request.Query["local"] == "true")) return false;
+        var method = new HttpMethod(http.Request.Method);
+        foreach (var peer in options.Peers)
+        {
+            using var response = await peers.ForwardWriteAsync(peer, method, http.Request.Path.Value!, body, http.Request, http.RequestAborted);
+            if (response is null) continue;
+            http.Response.StatusCode = (int)response.StatusCode;
+            if (response.Content.Headers.ContentType is { } type) http.Response.ContentType = type.ToString();
+            await response.Content.CopyToAsync(http.Response.Body, http.RequestAborted);
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Tenant, Accept and Link checks shared by every read.</summary>

@@ -157,3 +157,32 @@ public sealed class FederationTests
         await Ngsi.AssertProblemAsync(expired, 404, "ResourceNotFound");
     }
 }
+
+public sealed class FederatedWriteTests
+{
+    [Fact]
+    public async Task Patch_and_delete_of_a_remote_entity_reach_its_broker()
+    {
+        var clock = new ManualClock(ManualClock.DefaultStart);
+        await using var peer = await OrionFixture.StartAsync(new OrionSimulatorOptions { Domain = "beta", Scale = 10, Clock = clock });
+        await using var entry = await OrionFixture.StartAsync(new OrionSimulatorOptions { Domain = "alpha", Scale = 10, Clock = clock, Peers = [peer.Sim.BaseAddress] });
+        var (_, components) = await peer.GetJsonAsync("ngsi-ld/v1/entities?type=ServiceComponent&options=keyValues");
+        var id = Ngsi.Ids(components)[0];
+
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"ngsi-ld/v1/entities/{id}/attrs")
+        {
+            Content = new StringContent("""{"serviceComponentStatus":{"type":"Relationship","object":"urn:ngsi-ld:ServiceComponentStatus:Migrating"}}""",
+                System.Text.Encoding.UTF8, "application/json"),
+        };
+        Assert.Equal(204, (int)(await entry.Client.SendAsync(patch)).StatusCode);
+        var (_, after) = await peer.GetJsonAsync($"ngsi-ld/v1/entities/{id}?options=keyValues");
+        Assert.Equal("urn:ngsi-ld:ServiceComponentStatus:Migrating", after.GetProperty("serviceComponentStatus").GetString());
+
+        Assert.Equal(204, (int)(await entry.Client.DeleteAsync($"ngsi-ld/v1/entities/{id}")).StatusCode);
+        var (gone, _) = await peer.GetJsonAsync($"ngsi-ld/v1/entities/{id}");
+        await Ngsi.AssertProblemAsync(gone, 404, "ResourceNotFound");
+
+        var (local, _) = await entry.GetJsonAsync("ngsi-ld/v1/entities/urn:ngsi-ld:Nothing:1");
+        await Ngsi.AssertProblemAsync(local, 404, "ResourceNotFound");
+    }
+}

@@ -78,6 +78,32 @@ internal sealed class PeerClient(HttpClient http, string brokerId)
             : [];
     }
 
+    /// <summary>
+    /// Forwards a write (PATCH/DELETE) for an entity this broker does not hold, as Orion-LD does for registrations with
+    /// updateOps/deleteEntity. Null when the peer does not have the entity either (404) or cannot be reached.
+    /// </summary>
+    public async Task<HttpResponseMessage?> ForwardWriteAsync(Uri peer, HttpMethod method, string path, string? body, HttpRequest original, CancellationToken cancellationToken)
+    {
+        var baseUri = peer.AbsoluteUri.EndsWith('/') ? peer : new Uri(peer.AbsoluteUri + "/");
+        var uri = new Uri(QueryHelpers.AddQueryString(new Uri(baseUri, path.TrimStart('/')).AbsoluteUri, "local", "true"));
+        using var request = new HttpRequestMessage(method, uri);
+        if (body is not null)
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, original.ContentType?.Split(';')[0].Trim() ?? "application/json");
+        request.Headers.TryAddWithoutValidation("aerOS", "true");
+        request.Headers.TryAddWithoutValidation("Via", $"1.1 {brokerId}");
+        foreach (var name in Forwarded)
+            if (original.Headers.TryGetValue(name, out var value)) request.Headers.TryAddWithoutValidation(name, value.ToString());
+        HttpResponseMessage response;
+        try { response = await http.SendAsync(request, cancellationToken); }
+        catch (HttpRequestException) { return null; }
+        if ((int)response.StatusCode == 404)
+        {
+            response.Dispose();
+            return null;
+        }
+        return response;
+    }
+
     private async Task<HttpResponseMessage> SendAsync(Uri peer, string path, Dictionary<string, string?> query, HttpRequest original, CancellationToken cancellationToken)
     {
         var baseUri = peer.AbsoluteUri.EndsWith('/') ? peer : new Uri(peer.AbsoluteUri + "/");
