@@ -188,7 +188,12 @@ public static class StreamSelectorScanner
                 return new StreamSelector(start, i + 1, matchers);
             }
 
-            if (i >= q.Length || q[i] != ',')
+            if (i >= q.Length)
+            {
+                throw new LogQlParseException(q, q.Length, "unexpected end of input inside stream selector");
+            }
+
+            if (q[i] != ',')
             {
                 throw new LogQlParseException(q, Math.Min(i, q.Length), "expected ',' or '}' in stream selector");
             }
