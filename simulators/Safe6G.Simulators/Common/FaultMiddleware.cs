@@ -15,7 +15,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultSwitches switch
         }
 
         var faults = switches.Current;
-        if (faults.Down)
+        if (faults.IsDownAt(options.Clock.GetUtcNow()))
         {
             // An aborted connection is what a client sees from a crashed peer: no status, no body.
             context.Abort();

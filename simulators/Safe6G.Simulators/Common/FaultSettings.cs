@@ -25,6 +25,14 @@ public sealed record FaultSettings
     [JsonPropertyName("down")]
     public bool Down { get; init; }
 
+    /// <summary>When above 0 the simulator flaps: up for this many seconds, then down (aborted connections) as long, and so on.</summary>
+    [JsonPropertyName("flapSeconds")]
+    public int FlapSeconds { get; init; }
+
+    /// <summary>Whether the peer is down at <paramref name="now"/>, by the down flag or by flapping.</summary>
+    public bool IsDownAt(DateTimeOffset now)
+        => Down || (FlapSeconds > 0 && now.ToUnixTimeSeconds() / FlapSeconds % 2 == 1);
+
     /// <summary>No faults at all.</summary>
     public static FaultSettings None { get; } = new();
 
@@ -32,6 +40,7 @@ public sealed record FaultSettings
     public string? Validate()
     {
         if (LatencyMs < 0) return "latencyMs must be >= 0";
+        if (FlapSeconds < 0) return "flapSeconds must be >= 0";
         if (ErrorRate is < 0 or > 1 || double.IsNaN(ErrorRate)) return "errorRate must be within 0..1";
         if (MalformedRate is < 0 or > 1 || double.IsNaN(MalformedRate)) return "malformedRate must be within 0..1";
         if (ErrorStatus is not (500 or 503)) return "errorStatus must be 500 or 503";

@@ -22,7 +22,8 @@ public static class OrionSimulatorArgs
           --error-status 500|503 fault: status of injected errors (default 500)
           --malformed-rate R     fault: share 0..1 of responses with a truncated JSON body
           --down                 fault: abort every connection (admin /_sim endpoints stay up)
-        Faults can be changed at runtime: POST /_sim/faults {"latencyMs":0,"errorRate":0,"errorStatus":500,"malformedRate":0,"down":false}
+          --flap-seconds N       fault: alternate N s up, N s down
+        Faults can be changed at runtime: POST /_sim/faults {"latencyMs":0,"errorRate":0,"errorStatus":500,"malformedRate":0,"down":false,"flapSeconds":0}
         """;
 
     /// <summary>Parses arguments; false with a reason (for exit code 2) when they are wrong.</summary>
@@ -62,6 +63,7 @@ public static class OrionSimulatorArgs
                     case "--error-status": faults = faults with { ErrorStatus = Int(name, Next()) }; break;
                     case "--malformed-rate": faults = faults with { MalformedRate = Double(name, Next()) }; break;
                     case "--down": faults = faults with { Down = true }; break;
+                    case "--flap-seconds": faults = faults with { FlapSeconds = Int(name, Next()) }; break;
                     default: throw new FormatException($"unknown option '{name}'");
                 }
             }

@@ -8,7 +8,7 @@ namespace Safe6G.Simulators.Orion;
 /// <c>--seed N</c> → <see cref="Seed"/>; <c>--scale N</c> → <see cref="Scale"/> (InfrastructureElements in this domain);
 /// <c>--domain NAME</c> → <see cref="Domain"/>; <c>--peer URL</c> (repeatable) → <see cref="Peers"/>;
 /// <c>--tenant NAME</c> (repeatable) → <see cref="Tenants"/>; <c>--page-size N</c> → <see cref="DefaultPageSize"/>;
-/// fault switches <c>--latency-ms</c>, <c>--error-rate</c>, <c>--error-status</c>, <c>--malformed-rate</c>, <c>--down</c> → <see cref="Faults"/>.
+/// fault switches <c>--latency-ms</c>, <c>--error-rate</c>, <c>--error-status</c>, <c>--malformed-rate</c>, <c>--down</c>, <c>--flap-seconds</c> → <see cref="Faults"/>.
 /// </summary>
 public sealed record OrionSimulatorOptions
 {

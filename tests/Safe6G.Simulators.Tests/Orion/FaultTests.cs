@@ -97,3 +97,19 @@ public sealed class FaultTests
         Assert.Equal(FaultSettings.None, orion.Sim.Faults.Current);
     }
 }
+
+public sealed class FlapTests
+{
+    [Fact]
+    public async Task Flapping_alternates_between_up_and_down_with_the_clock()
+    {
+        // DefaultStart is a multiple of 10 s, so the first 10 s are "up".
+        var clock = new ManualClock(ManualClock.DefaultStart);
+        await using var orion = await OrionFixture.StartAsync(new OrionSimulatorOptions { Clock = clock, Faults = new FaultSettings { FlapSeconds = 10 } });
+        using (var up = await orion.Client.GetAsync("ngsi-ld/v1/entities?type=Domain")) Assert.Equal(200, (int)up.StatusCode);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await Assert.ThrowsAsync<HttpRequestException>(() => orion.Client.GetAsync("ngsi-ld/v1/entities?type=Domain"));
+        clock.Advance(TimeSpan.FromSeconds(10));
+        using (var again = await orion.Client.GetAsync("ngsi-ld/v1/entities?type=Domain")) Assert.Equal(200, (int)again.StatusCode);
+    }
+}

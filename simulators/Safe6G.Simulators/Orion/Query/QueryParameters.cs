@@ -169,6 +169,9 @@ internal sealed class QueryParameters
                     case "normalized": fromOptions = OutputForm.Normalized; break;
                     case "sysAttrs": sysAttrs = true; break;
                     case "count": count = true; break;
+                    case "values" or "unique":
+                        problem = new NgsiProblem(501, "OperationNotSupported", "URI parameter value not supported by the simulator", $"options={option}");
+                        return false;
                     default:
                         problem = NgsiProblem.BadRequest("Unknown value for 'options' URI parameter", option);
                         return false;
