@@ -38,12 +38,31 @@ public static class SimulatorHost
         var app = builder.Build();
         app.UseMiddleware<FaultMiddleware>();
         MapAdmin(app, faults);
+        if (options.Auth is { Enabled: true } auth) UseAuth(app, new TokenIssuer(auth, options.Clock));
         map(app);
 
         await app.StartAsync(cancellationToken);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no bound address");
         return new RunningSimulator(app, new Uri(bound.TrimEnd('/') + "/"), faults);
+    }
+
+    /// <summary>Token endpoint plus a gate that answers 401 (empty body, as the KrakenD gateway does) without a valid token.</summary>
+    private static void UseAuth(WebApplication app, TokenIssuer issuer)
+    {
+        app.MapPost(TokenIssuer.TokenPathPattern, (HttpContext context, string realm) => issuer.IssueAsync(context, realm));
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            if (path.StartsWithSegments(AdminPrefix, StringComparison.Ordinal) || path.StartsWithSegments("/realms", StringComparison.Ordinal)
+                || issuer.IsAuthorized(context.Request))
+            {
+                await next(context);
+                return;
+            }
+            context.Response.StatusCode = 401;
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+        });
     }
 
     private static void MapAdmin(WebApplication app, FaultSwitches faults)

@@ -20,6 +20,9 @@ public sealed record SimulatorOptions
     /// <summary>Clock used for values that move over time; tests pass a fixed one for reproducible output.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Bearer-token protection (static tokens, client-credentials clients); null leaves the simulator open.</summary>
+    public AuthSettings? Auth { get; init; }
+
     /// <summary>Writes the body of an injected 500/503; null writes a short JSON error.</summary>
     public Func<HttpContext, int, Task>? WriteInjectedError { get; init; }
 }

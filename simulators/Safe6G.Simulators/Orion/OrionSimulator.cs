@@ -33,6 +33,7 @@ public static class OrionSimulator
             Scale = options.Scale,
             Faults = options.Faults,
             Clock = options.Clock,
+            Auth = options.Auth,
             WriteInjectedError = (context, status) =>
                 new NgsiProblem(status, "InternalError", status == 503 ? "Service Unavailable" : "Internal Error", "simulated fault").WriteAsync(context),
         };

@@ -17,6 +17,9 @@ public static class OrionSimulatorArgs
           --tenant NAME          extra seeded tenant, selected with NGSILD-Tenant (repeatable)
           --no-multiservice      refuse tenant headers (Orion-LD started without -multiservice)
           --page-size N          default limit (Orion-LD -pageSize, default 20, max 1000)
+          --token T              require Authorization: Bearer T (repeatable)
+          --client ID:SECRET     OAuth2 client for POST /realms/{realm}/protocol/openid-connect/token (repeatable)
+          --token-lifetime-seconds N  lifetime of minted tokens (default 300)
           --latency-ms N         fault: extra latency per request
           --error-rate R         fault: share 0..1 of requests answered with --error-status
           --error-status 500|503 fault: status of injected errors (default 500)
@@ -34,6 +37,9 @@ public static class OrionSimulatorArgs
         var faults = FaultSettings.None;
         var peers = new List<Uri>();
         var tenants = new List<string>();
+        var tokens = new List<string>();
+        var clients = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lifetime = TimeSpan.FromMinutes(5);
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -56,6 +62,14 @@ public static class OrionSimulatorArgs
                         peers.Add(peer);
                         break;
                     case "--tenant": tenants.Add(Next()); break;
+                    case "--token": tokens.Add(Next()); break;
+                    case "--client":
+                        var pair = Next();
+                        var colon = pair.IndexOf(':', StringComparison.Ordinal);
+                        if (colon <= 0) throw new FormatException($"--client '{pair}' is not ID:SECRET");
+                        clients[pair[..colon]] = pair[(colon + 1)..];
+                        break;
+                    case "--token-lifetime-seconds": lifetime = TimeSpan.FromSeconds(Int(name, Next())); break;
                     case "--no-multiservice": options = options with { MultiService = false }; break;
                     case "--page-size": options = options with { DefaultPageSize = Int(name, Next()) }; break;
                     case "--latency-ms": faults = faults with { LatencyMs = Int(name, Next()) }; break;
@@ -73,7 +87,8 @@ public static class OrionSimulatorArgs
                 return false;
             }
         }
-        options = options with { Faults = faults, Peers = peers, Tenants = tenants };
+        var auth = new AuthSettings { StaticTokens = tokens, Clients = clients, TokenLifetime = lifetime };
+        options = options with { Faults = faults, Peers = peers, Tenants = tenants, Auth = auth.Enabled ? auth : null };
         error = options.Validate();
         return error is null;
     }

@@ -8,6 +8,7 @@ namespace Safe6G.Simulators.Orion;
 /// <c>--seed N</c> → <see cref="Seed"/>; <c>--scale N</c> → <see cref="Scale"/> (InfrastructureElements in this domain);
 /// <c>--domain NAME</c> → <see cref="Domain"/>; <c>--peer URL</c> (repeatable) → <see cref="Peers"/>;
 /// <c>--tenant NAME</c> (repeatable) → <see cref="Tenants"/>; <c>--page-size N</c> → <see cref="DefaultPageSize"/>;
+/// <c>--token T</c>, <c>--client ID:SECRET</c> (repeatable), <c>--token-lifetime-seconds N</c> → <see cref="Auth"/>;
 /// fault switches <c>--latency-ms</c>, <c>--error-rate</c>, <c>--error-status</c>, <c>--malformed-rate</c>, <c>--down</c>, <c>--flap-seconds</c> → <see cref="Faults"/>.
 /// </summary>
 public sealed record OrionSimulatorOptions
@@ -48,6 +49,12 @@ public sealed record OrionSimulatorOptions
     /// <summary>Clock for moving values (CPU, RAM, power...); tests pass a fixed one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Bearer-token protection as the aeriOS gateway applies it (401 without a valid token); tokens come from
+    /// <see cref="AuthSettings.StaticTokens"/> or from POST /realms/{realm}/protocol/openid-connect/token. Null = open.
+    /// </summary>
+    public AuthSettings? Auth { get; init; }
+
     /// <summary>Timeout of one request to a federated peer.</summary>
     public TimeSpan PeerTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -55,6 +62,7 @@ public sealed record OrionSimulatorOptions
     public string? Validate()
     {
         if (!ListenAddress.TryParse(Listen, out _, out var listenError)) return listenError;
+        if (Auth is { } auth && auth.TokenLifetime <= TimeSpan.Zero) return "token lifetime must be positive";
         if (Scale < 0) return "scale must be >= 0";
         if (DefaultPageSize is < 1 or > 1000) return "page size must be within 1..1000";
         if (string.IsNullOrWhiteSpace(Domain) || Domain.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_')))
