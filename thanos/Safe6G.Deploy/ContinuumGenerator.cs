@@ -1,4 +1,5 @@
 using Safe6G.Deploy.Emit;
+using Safe6G.Deploy.Mesh;
 using Safe6G.Deploy.Model;
 using Safe6G.Deploy.Parsing;
 
@@ -49,6 +50,12 @@ public static class ContinuumGenerator
 
             o.Add($"{root}/grafana/provisioning/datasources/safe6g.yaml", Y(GrafanaBuilder.Datasources(c, d)));
             o.Add($"{root}/grafana/provisioning/dashboards/safe6g.yaml", Y(GrafanaBuilder.Dashboards()));
+            o.Add($"{root}/mesh/cilium-values.yaml", Y(ClusterMeshValues.For(c, d)));
+            foreach (var policy in DefaultPolicies.For(c, d))
+            {
+                o.Add($"{root}/mesh/policies/{policy.Metadata.Name}.yaml", PolicyYaml.Write(policy, header));
+            }
+
             foreach (var e in d.Exporters.Select(e => ExporterCatalog.Get(e.Kind)).Where(i => i.Ours))
             {
                 o.Add($"{root}/helm/safe6g-exporter-{e.YamlName}.values.yaml", Y(HelmValuesBuilder.Exporter(d, e)));

@@ -19,4 +19,5 @@ app.kubernetes.io/part-of: safe6g-dataops
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 safe6g.io/domain: {{ .Values.domain | quote }}
+safe6g.io/role: orchestration
 {{- end -}}

@@ -7,7 +7,8 @@ public sealed record Continuum(
     ScrapeDefaults Defaults,
     IReadOnlyList<Domain> Domains,
     ThanosSpec Thanos,
-    GatewaySpec Gateway)
+    GatewaySpec Gateway,
+    MeshSpec Mesh)
 {
     /// <summary>The single domain hosting the Meta-OS entrypoint (gateway, orchestrator).</summary>
     public Domain Entrypoint => Domains.Single(d => d.Entrypoint);
@@ -18,3 +19,6 @@ public sealed record Continuum(
 
 /// <summary>Continuum-wide scrape and evaluation intervals, overridable per domain and exporter.</summary>
 public sealed record ScrapeDefaults(string ScrapeInterval, string ScrapeTimeout, string EvaluationInterval);
+
+/// <summary>Multi-domain service mesh: the trust functions whose components may reach each other across domains.</summary>
+public sealed record MeshSpec(IReadOnlyList<string> TrustFunctions);

@@ -11,6 +11,7 @@ public sealed record Domain(
     LogsSpec Logs,
     IReadOnlyList<InfrastructureElement> InfrastructureElements,
     IReadOnlyList<ExporterSpec> Exporters,
+    string MeshApiServer,
     SourceLocation At);
 
 /// <summary>The domain's Prometheus: replicas (HA pair), local retention, scrape cadence, and how the centre reaches its sidecar.</summary>

@@ -63,6 +63,24 @@ internal static partial class ContinuumReader
         var defaults = ReadDefaults(root.OptMap("defaults"));
         var thanos = ReadThanos(root.Map("thanos"));
         var gateway = ReadGateway(root.OptMap("gateway"));
+        var meshFields = root.OptMap("mesh");
+        var trustFunctions = new List<string>();
+        if (meshFields is not null)
+        {
+            var names = meshFields.OptStringList("trustFunctions");
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (!DnsLabel().IsMatch(names[i]) || trustFunctions.Contains(names[i]))
+                {
+                    throw meshFields.At("trustFunctions").Error($"'{names[i]}' (item {i}) must be a unique DNS label");
+                }
+
+                trustFunctions.Add(names[i]);
+            }
+
+            meshFields.RejectUnknown();
+        }
+
         var domainNodes = root.OptList("domains");
         if (domainNodes.Count == 0)
         {
@@ -76,7 +94,7 @@ internal static partial class ContinuumReader
         }
 
         root.RejectUnknown();
-        var continuum = new Continuum(name, file, defaults, domains, thanos.Spec, gateway);
+        var continuum = new Continuum(name, file, defaults, domains, thanos.Spec, gateway, new MeshSpec(trustFunctions));
         return ContinuumValidator.Validate(continuum, root, thanos.DomainAt);
     }
 
@@ -268,8 +286,9 @@ internal static partial class ContinuumReader
         }
 
         var entrypoint = f.OptBool("entrypoint") ?? false;
+        var meshApiServer = HostPortField(f, "meshApiServer", required: false) ?? $"clustermesh.{name}.safe6g.internal:2379";
         f.RejectUnknown();
-        return new Domain(name, entrypoint, clusterId, podCidr, ns, prometheus, logs, ies, exporters, f.Here);
+        return new Domain(name, entrypoint, clusterId, podCidr, ns, prometheus, logs, ies, exporters, meshApiServer, f.Here);
     }
 
     private static ExporterSpec ReadExporter(YamlFields f)

@@ -158,6 +158,10 @@ internal sealed class YamlFields
         return result;
     }
 
+    /// <summary>The keys present, in file order (for free-form maps such as label sets).</summary>
+    public IReadOnlyList<string> Keys() =>
+        node.Children.Keys.Select(k => (k as YamlScalarNode)?.Value ?? string.Empty).ToList();
+
     /// <summary>Fails on the first key (in file order) that no reader asked for.</summary>
     public void RejectUnknown()
     {
