@@ -16,6 +16,7 @@ public static class OrionSimulatorArgs
           --peer URL             federated peer broker (repeatable): queries without local=true span the peers
           --tenant NAME          extra seeded tenant, selected with NGSILD-Tenant (repeatable)
           --no-multiservice      refuse tenant headers (Orion-LD started without -multiservice)
+          --sdm-quirks           a third of the IEs use Smart Data Models style (plain-string enums, float percentages)
           --page-size N          default limit (Orion-LD -pageSize, default 20, max 1000)
           --token T              require Authorization: Bearer T (repeatable)
           --client ID:SECRET     OAuth2 client for POST /realms/{realm}/protocol/openid-connect/token (repeatable)
@@ -70,6 +71,7 @@ public static class OrionSimulatorArgs
                         clients[pair[..colon]] = pair[(colon + 1)..];
                         break;
                     case "--token-lifetime-seconds": lifetime = TimeSpan.FromSeconds(Int(name, Next())); break;
+                    case "--sdm-quirks": options = options with { SdmQuirks = true }; break;
                     case "--no-multiservice": options = options with { MultiService = false }; break;
                     case "--page-size": options = options with { DefaultPageSize = Int(name, Next()) }; break;
                     case "--latency-ms": faults = faults with { LatencyMs = Int(name, Next()) }; break;

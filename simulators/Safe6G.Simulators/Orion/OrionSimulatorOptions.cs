@@ -7,7 +7,7 @@ namespace Safe6G.Simulators.Orion;
 /// <c>--listen HOST:PORT</c> → <see cref="Listen"/> (default 127.0.0.1:0, port 0 = free port);
 /// <c>--seed N</c> → <see cref="Seed"/>; <c>--scale N</c> → <see cref="Scale"/> (InfrastructureElements in this domain);
 /// <c>--domain NAME</c> → <see cref="Domain"/>; <c>--peer URL</c> (repeatable) → <see cref="Peers"/>;
-/// <c>--tenant NAME</c> (repeatable) → <see cref="Tenants"/>; <c>--page-size N</c> → <see cref="DefaultPageSize"/>;
+/// <c>--tenant NAME</c> (repeatable) → <see cref="Tenants"/>; <c>--page-size N</c> → <see cref="DefaultPageSize"/>; <c>--sdm-quirks</c> → <see cref="SdmQuirks"/>;
 /// <c>--token T</c>, <c>--client ID:SECRET</c> (repeatable), <c>--token-lifetime-seconds N</c> → <see cref="Auth"/>;
 /// fault switches <c>--latency-ms</c>, <c>--error-rate</c>, <c>--error-status</c>, <c>--malformed-rate</c>, <c>--down</c>, <c>--flap-seconds</c> → <see cref="Faults"/>.
 /// </summary>
@@ -39,6 +39,12 @@ public sealed record OrionSimulatorOptions
 
     /// <summary>When false the broker behaves as if started without -multiservice: any tenant header → 400.</summary>
     public bool MultiService { get; init; } = true;
+
+    /// <summary>
+    /// When true about a third of the IEs are written Smart-Data-Models style: enums as plain-string Properties
+    /// ("Ready", "AMD64", "Overloaded") and CPU/RAM percentages as floats. Off by default (deployed aeriOS style).
+    /// </summary>
+    public bool SdmQuirks { get; init; }
 
     /// <summary>Page size used when a request has no limit (Orion-LD -pageSize, default 20).</summary>
     public int DefaultPageSize { get; init; } = 20;

@@ -8,7 +8,7 @@ public sealed class ArgsTests
     public void All_options_map_onto_the_options_type()
     {
         Assert.True(OrionSimulatorArgs.TryParse(
-            ["--listen", "127.0.0.1:1026", "--seed", "9", "--scale", "1500", "--domain", "upv", "--peer", "http://127.0.0.1:1027",
+            ["--listen", "127.0.0.1:1026", "--seed", "9", "--scale", "1500", "--domain", "upv", "--sdm-quirks", "--peer", "http://127.0.0.1:1027",
              "--peer", "http://127.0.0.1:1028/", "--tenant", "safe6g", "--page-size", "100", "--latency-ms", "50",
              "--error-rate", "0.1", "--error-status", "503", "--malformed-rate", "0.2", "--down", "--flap-seconds", "30", "--token", "t1", "--client", "exp:se:cret"], out var o, out var error), error);
         Assert.Equal("127.0.0.1:1026", o.Listen);
@@ -18,6 +18,7 @@ public sealed class ArgsTests
         Assert.Equal(2, o.Peers.Count);
         Assert.Equal("safe6g", o.Tenants.Single());
         Assert.Equal(100, o.DefaultPageSize);
+        Assert.True(o.SdmQuirks);
         Assert.Equal("t1", o.Auth!.StaticTokens.Single());
         Assert.Equal("se:cret", o.Auth.Clients["exp"]);
         Assert.Equal(new Safe6G.Simulators.Common.FaultSettings { LatencyMs = 50, ErrorRate = 0.1, ErrorStatus = 503, MalformedRate = 0.2, Down = true, FlapSeconds = 30 }, o.Faults);

@@ -115,3 +115,27 @@ public sealed class SeededDataTests
         await Assert.ThrowsAsync<ArgumentException>(() => OrionSimulator.StartAsync(new OrionSimulatorOptions { Listen = "nowhere" }));
     }
 }
+
+public sealed class SdmQuirkTests
+{
+    [Fact]
+    public async Task Quirks_mix_plain_string_enums_and_float_percentages_into_the_IEs()
+    {
+        await using var quirky = await OrionFixture.StartAsync(new OrionSimulatorOptions { Scale = 90, SdmQuirks = true });
+        var (_, body) = await quirky.GetJsonAsync("ngsi-ld/v1/entities?type=InfrastructureElement&limit=1000");
+        var ies = body.EnumerateArray().ToList();
+        var plain = ies.Where(e => e.GetProperty("infrastructureElementStatus").GetProperty("type").GetString() == "Property").ToList();
+        Assert.InRange(plain.Count, 15, 45);
+        foreach (var ie in plain)
+        {
+            Assert.DoesNotContain("urn:", ie.GetProperty("cpuArchitecture").GetProperty("value").GetString(), StringComparison.Ordinal);
+            Assert.Contains(ie.GetProperty("infrastructureElementStatus").GetProperty("value").GetString(),
+                new[] { "Ready", "Overloaded", "Unsecure", "Untrusted" });
+        }
+        Assert.Contains(plain, ie => ie.GetProperty("currentCpuUsage").GetProperty("value").GetDouble() % 1 != 0);
+
+        await using var plainAerios = await OrionFixture.StartAsync(new OrionSimulatorOptions { Scale = 90 });
+        var (_, deployed) = await plainAerios.GetJsonAsync("ngsi-ld/v1/entities?type=InfrastructureElement&limit=1000");
+        Assert.All(deployed.EnumerateArray(), ie => Assert.Equal("Relationship", ie.GetProperty("infrastructureElementStatus").GetProperty("type").GetString()));
+    }
+}

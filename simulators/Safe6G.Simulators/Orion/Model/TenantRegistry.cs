@@ -24,7 +24,7 @@ internal sealed class TenantRegistry
     private static EntityStore Seeded(OrionSimulatorOptions options, string tenant)
     {
         var store = new EntityStore();
-        foreach (var entity in new ContinuumSeeder(options.Seed, options.Domain, tenant, options.Scale).Generate())
+        foreach (var entity in new ContinuumSeeder(options.Seed, options.Domain, tenant, options.Scale, options.SdmQuirks).Generate())
             store.TryAdd(entity);
         return store;
     }

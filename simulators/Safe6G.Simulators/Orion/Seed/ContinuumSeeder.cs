@@ -8,9 +8,11 @@ namespace Safe6G.Simulators.Orion.Seed;
 /// Generates one aeriOS domain as its broker holds it: Domain, Organization, LowLevelOrchestrators, <c>scale</c>
 /// InfrastructureElements (self-awareness shape, with -1 for unmeasured values), and Services with their
 /// ServiceComponents, InfrastructureElementRequirements, NetworkPorts and (SAFE-6G) ServiceLifecycle.
-/// Everything derives from (seed, domain, tenant): the same inputs give the same entities.
+/// Everything derives from (seed, domain, tenant): the same inputs give the same entities. With <c>sdmQuirks</c> about a
+/// third of the IEs are written the Smart Data Models way instead: plain-string enum Properties ("Ready", "AMD64")
+/// and float percentages (20.58), the variants an exporter must also accept.
 /// </summary>
-internal sealed class ContinuumSeeder(int seed, string domain, string tenant, int scale)
+internal sealed class ContinuumSeeder(int seed, string domain, string tenant, int scale, bool sdmQuirks = false)
 {
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly string[] IeStatuses = ["Ready", "Ready", "Ready", "Ready", "Ready", "Ready", "Ready", "Ready", "Ready", "Ready", "Ready", "Ready", "Ready", "Ready", "Ready", "Ready", "Ready", "Overload", "Unsecure", "Untrusted"];
@@ -86,6 +88,7 @@ internal sealed class ContinuumSeeder(int seed, string domain, string tenant, in
         var efficiency = Deterministic.Unit(seed, key, 20) < 0.5 ? (object)0L : Math.Round(Deterministic.Unit(seed, key, 21), 2);
         var tech = Deterministic.Unit(seed, key, 22) < 0.8 ? "Kubernetes" : "Docker";
         var status = Deterministic.Pick(seed, key, IeStatuses, 23);
+        var sdm = sdmQuirks && Deterministic.Unit(seed, key, 50) < 1.0 / 3;
         var domainByte = (int)(Deterministic.Hash(seed, domain) % 200) + 20;
         var lon = Math.Round(-5 + 25 * Deterministic.Unit(seed, domain, 24) + 0.2 * Deterministic.Unit(seed, key, 25), 4);
         var lat = Math.Round(38 + 15 * Deterministic.Unit(seed, domain, 26) + 0.2 * Deterministic.Unit(seed, key, 27), 4);
@@ -112,8 +115,10 @@ internal sealed class ContinuumSeeder(int seed, string domain, string tenant, in
         {
             b.Live("availableRam", now => ramCapacity - RamUsed(key, ramCapacity, now), Units.Megabytes)
              .Live("currentRamUsage", now => RamUsed(key, ramCapacity, now), Units.Megabytes)
-             .Live("currentRamUsagePct", now => (long)Math.Ceiling(100.0 * RamUsed(key, ramCapacity, now) / ramCapacity), Units.Percent)
-             .Live("currentCpuUsage", now => CpuPercent(key, now), Units.Percent);
+             .Live("currentRamUsagePct", now => sdm
+                 ? Math.Round(100.0 * RamUsed(key, ramCapacity, now) / ramCapacity, 2)
+                 : (object)(long)Math.Ceiling(100.0 * RamUsed(key, ramCapacity, now) / ramCapacity), Units.Percent)
+             .Live("currentCpuUsage", now => sdm ? Math.Round(100 * Wave(key + "/cpu", now), 2) : (object)CpuPercent(key, now), Units.Percent);
         }
 
         b.Prop("diskType", Deterministic.Pick(seed, key, new[] { "SSD", "SSD", "HDD", "" }, 30))
@@ -146,10 +151,10 @@ internal sealed class ContinuumSeeder(int seed, string domain, string tenant, in
             .Prop("energyEfficiencyRatio", efficiency)
             .Prop("realTimeCapable", Deterministic.Unit(seed, key, 35) < 0.2)
             .Prop("trustScore", trustScore)
-            .Rel("cpuArchitecture", $"urn:ngsi-ld:CpuArchitecture:{arch}")
-            .Rel("operatingSystem", "urn:ngsi-ld:OperatingSystem:Linux")
-            .Rel("infrastructureElementTier", $"urn:ngsi-ld:InfrastructureElementTier:{tier}")
-            .Rel("infrastructureElementStatus", $"urn:ngsi-ld:InfrastructureElementStatus:{status}")
+            .Enum(sdm, "cpuArchitecture", "CpuArchitecture", sdm && arch == "x64" ? "AMD64" : arch)
+            .Enum(sdm, "operatingSystem", "OperatingSystem", "Linux")
+            .Enum(sdm, "infrastructureElementTier", "InfrastructureElementTier", tier)
+            .Enum(sdm, "infrastructureElementStatus", "InfrastructureElementStatus", sdm && status == "Overload" ? "Overloaded" : status)
             .Geo("location", lon, lat)
             .Build();
     }

@@ -26,6 +26,10 @@ internal sealed class EntityBuilder(string id, string type, DateTimeOffset creat
         return this;
     }
 
+    /// <summary>An enum as deployed aeriOS writes it (Relationship to urn:ngsi-ld:KIND:VALUE) or, SDM style, a plain string Property.</summary>
+    public EntityBuilder Enum(bool plainString, string name, string kind, string value)
+        => plainString ? Prop(name, value) : Rel(name, $"urn:ngsi-ld:{kind}:{value}");
+
     public EntityBuilder Geo(string name, double lon, double lat)
     {
         var json = JsonSerializer.SerializeToElement(new { type = "Point", coordinates = new[] { lon, lat } });
