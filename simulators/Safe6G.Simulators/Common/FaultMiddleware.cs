@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace Safe6G.Simulators.Common;
@@ -49,7 +48,8 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultSwitches switch
         try { await next(context); }
         finally { context.Response.Body = original; }
         var bytes = buffer.ToArray();
-        var cut = bytes.Length > 1 ? bytes.AsMemory(0, bytes.Length / 2) : Encoding.UTF8.GetBytes("{\"trunc").AsMemory();
+        if (bytes.Length == 0) return; // nothing to corrupt (e.g. 204)
+        var cut = bytes.AsMemory(0, Math.Max(1, bytes.Length / 2));
         context.Response.ContentLength = cut.Length;
         await original.WriteAsync(cut, context.RequestAborted);
     }

@@ -143,7 +143,7 @@ internal sealed class OrionBroker(OrionSimulatorOptions options, TenantRegistry 
             foreach (var peer in options.Peers)
             {
                 try { types.UnionWith(await peers.TypesAsync(peer, http.Request, http.RequestAborted)); }
-                catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException) { }
+                catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException or InvalidOperationException) { }
             }
         }
         http.Response.ContentType = mime;

@@ -37,8 +37,11 @@ public static class OrionSimulator
             WriteInjectedError = (context, status) =>
                 new NgsiProblem(status, "InternalError", status == 503 ? "Service Unavailable" : "Internal Error", "simulated fault").WriteAsync(context),
         };
-        var running = await SimulatorHost.StartAsync(host, app => Map(app, broker, options), cancellationToken);
-        return running;
+        return await SimulatorHost.StartAsync(host, app =>
+        {
+            app.Lifetime.ApplicationStopped.Register(http.Dispose);
+            Map(app, broker, options);
+        }, cancellationToken);
     }
 
     /// <summary>
