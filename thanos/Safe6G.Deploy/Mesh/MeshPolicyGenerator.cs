@@ -75,12 +75,15 @@ public static class MeshPolicyGenerator
         for (var i = 0; i < nodes.Count; i++)
         {
             var r = YamlFields.Of(nodes[i], f.File, $"{f.Child(key)}[{i}]");
+
+            // Unknown keys first, so a misspelt "from" is reported as such rather than as a missing "from".
+            r.Allow(peerKey, "ports");
+            r.RejectUnknown();
             var peer = new LabelSelector { MatchLabels = Labels(r, peerKey, required: true) };
             var ports = Ports(r);
             rules.Add(key == "ingress"
                 ? new PolicyRule { FromEndpoints = [peer], ToPorts = ports }
                 : new PolicyRule { ToEndpoints = [peer], ToPorts = ports });
-            r.RejectUnknown();
         }
 
         return rules;
