@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Safe6G.Gateway.PromQl;
 
 /// <summary>Prometheus durations (model.Duration): y, w, d, h, m, s, ms in that order; millisecond precision.</summary>
-public static partial class Durations
+public static class Durations
 {
     private static readonly (string Unit, long Ms, bool ExactOnly)[] Units =
     [
@@ -28,33 +27,52 @@ public static partial class Durations
             return true;
         }
 
-        var m = DurationRegex().Match(text);
-        if (!m.Success || text.Length == 0)
-        {
-            error = $"not a valid duration string: {GoString.Quote(text)}";
-            return false;
-        }
-
-        long[] mult = [Units[0].Ms, Units[1].Ms, Units[2].Ms, Units[3].Ms, Units[4].Ms, Units[5].Ms, 1];
+        // Hand-rolled form of ^(\d+y)?(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?(\d+ms)?$: units must appear at most
+        // once and in this order.
+        var next = 0; // index into Units of the smallest unit still allowed
+        var i = 0;
         try
         {
-            for (var i = 0; i < mult.Length; i++)
+            while (i < text.Length)
             {
-                var g = m.Groups[(i * 2) + 2];
-                if (g.Success)
+                var digitsStart = i;
+                long v = 0;
+                while (i < text.Length && char.IsAsciiDigit(text[i]))
                 {
-                    var v = long.Parse(g.Value, NumberStyles.None, CultureInfo.InvariantCulture);
-                    ms = checked(ms + checked(v * mult[i]));
+                    v = checked((v * 10) + (text[i] - '0'));
+                    i++;
                 }
+
+                if (i == digitsStart || i == text.Length)
+                {
+                    return Invalid(text, out error);
+                }
+
+                var unit = text[i] == 'm' && i + 1 < text.Length && text[i + 1] == 's' ? "ms" : text[i].ToString();
+                i += unit.Length;
+                var idx = Array.FindIndex(Units, next, u => u.Unit == unit);
+                if (idx < 0)
+                {
+                    return Invalid(text, out error);
+                }
+
+                ms = checked(ms + checked(v * Units[idx].Ms));
+                next = idx + 1;
             }
         }
-        catch (Exception e) when (e is OverflowException)
+        catch (OverflowException)
         {
             error = "duration out of range";
             return false;
         }
 
-        return true;
+        return text.Length > 0 || Invalid(text, out error);
+    }
+
+    private static bool Invalid(string text, out string? error)
+    {
+        error = $"not a valid duration string: {GoString.Quote(text)}";
+        return false;
     }
 
     /// <summary>Formats milliseconds the way model.Duration.String() does (90d stays 90d, 2w stays 2w).</summary>
@@ -89,7 +107,4 @@ public static partial class Durations
 
         return sb.ToString();
     }
-
-    [GeneratedRegex("^(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex DurationRegex();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Safe6G.Gateway.PromQl;
@@ -12,8 +13,28 @@ public static class Re2Check
         @"\(\?(?:[=!>']|<[=!A-Za-z_]|\()|\\[1-9]|\\k<|\\Z",
         RegexOptions.CultureInvariant);
 
+    // Dashboards repeat the same few regexes; building a Regex costs more than parsing the whole query.
+    private const int CacheLimit = 4096;
+    private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
+
     /// <summary>Compiles ^(?:re)$ with RE2-compatible semantics or throws <see cref="FormatException"/>.</summary>
     public static Regex Compile(string re)
+    {
+        if (Cache.TryGetValue(re, out var cached))
+        {
+            return cached;
+        }
+
+        var compiled = Build(re);
+        if (Cache.Count < CacheLimit)
+        {
+            Cache.TryAdd(re, compiled);
+        }
+
+        return compiled;
+    }
+
+    private static Regex Build(string re)
     {
         var m = Unsupported.Match(re);
         if (m.Success && m.Length > 0 && !IsEscaped(re, m.Index))
