@@ -136,6 +136,6 @@ public readonly struct Oid : IEquatable<Oid>, IComparable<Oid>, IComparable
     public static bool operator <=(Oid a, Oid b) => a.CompareTo(b) <= 0;
     public static bool operator >=(Oid a, Oid b) => a.CompareTo(b) >= 0;
 
-    /// <summary>Parses dotted notation (see <see cref="Parse"/>).</summary>
-    public static implicit operator Oid(string text) => Parse(text);
+    /// <summary>Parses dotted notation (see <see cref="Parse"/>); explicit because it can throw.</summary>
+    public static explicit operator Oid(string text) => Parse(text);
 }

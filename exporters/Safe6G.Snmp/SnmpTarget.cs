@@ -47,7 +47,15 @@ public sealed record SnmpTarget(EndPoint EndPoint, SnmpCredentials Credentials)
         }
         if (host.Length == 0) throw new FormatException($"bad target '{target}'");
         if (IPAddress.TryParse(host, out var ip)) return new IPEndPoint(ip, port);
-        var addrs = await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
+        IPAddress[] addrs;
+        try
+        {
+            addrs = await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            throw new SnmpException($"cannot resolve '{host}': {e.SocketErrorCode}", e);
+        }
         var pick = addrs.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addrs.FirstOrDefault()
             ?? throw new SnmpException($"cannot resolve '{host}'");
         return new IPEndPoint(pick, port);

@@ -222,9 +222,17 @@ public static class Usm
             int padded = (plaintext.Length + 7) / 8 * 8;
             var data = new byte[padded];
             plaintext.CopyTo(data);
-            using var des = DES.Create();
-            des.Key = privKey[..8].ToArray();
-            return des.EncryptCbc(data, iv, PaddingMode.None);
+            try
+            {
+                using var des = DES.Create();
+                des.Key = privKey[..8].ToArray();
+                return des.EncryptCbc(data, iv, PaddingMode.None);
+            }
+            catch (CryptographicException e)
+            {
+                // e.g. a localized key that happens to be a DES weak key (probability ~2^-52)
+                throw new SnmpException($"DES encryption failed: {e.Message}", e);
+            }
         }
         BinaryPrimitives.WriteUInt64BigEndian(privParams, salt);
         return AesCfb(p, privKey, engineBoots, engineTime, privParams, plaintext, encrypt: true);
@@ -240,9 +248,16 @@ public static class Usm
             if (ciphertext.Length % 8 != 0) throw new SnmpDecryptionException($"DES ciphertext of {ciphertext.Length} octets is not a multiple of 8");
             Span<byte> iv = stackalloc byte[8];
             for (int i = 0; i < 8; i++) iv[i] = (byte)(privKey[8 + i] ^ privParams[i]);
-            using var des = DES.Create();
-            des.Key = privKey[..8].ToArray();
-            return des.DecryptCbc(ciphertext, iv, PaddingMode.None);
+            try
+            {
+                using var des = DES.Create();
+                des.Key = privKey[..8].ToArray();
+                return des.DecryptCbc(ciphertext, iv, PaddingMode.None);
+            }
+            catch (CryptographicException e)
+            {
+                throw new SnmpDecryptionException($"DES decryption failed: {e.Message}");
+            }
         }
         return AesCfb(p, privKey, engineBoots, engineTime, privParams, ciphertext, encrypt: false);
     }
@@ -261,11 +276,19 @@ public static class Usm
         int padded = (input.Length + 15) / 16 * 16;
         var data = new byte[padded];
         input.CopyTo(data);
-        using var aes = Aes.Create();
-        aes.Key = key[..keyLen].ToArray();
-        var output = encrypt
-            ? aes.EncryptCfb(data, iv, PaddingMode.None, 128)
-            : aes.DecryptCfb(data, iv, PaddingMode.None, 128);
-        return output.AsSpan(0, input.Length).ToArray();
+        if (key.Length < keyLen) throw new ArgumentException($"{p} needs a {keyLen}-octet key", nameof(key));
+        try
+        {
+            using var aes = Aes.Create();
+            aes.Key = key[..keyLen].ToArray();
+            var output = encrypt
+                ? aes.EncryptCfb(data, iv, PaddingMode.None, 128)
+                : aes.DecryptCfb(data, iv, PaddingMode.None, 128);
+            return output.AsSpan(0, input.Length).ToArray();
+        }
+        catch (CryptographicException e) when (!encrypt)
+        {
+            throw new SnmpDecryptionException($"AES decryption failed: {e.Message}");
+        }
     }
 }
