@@ -19,20 +19,20 @@ public sealed class FaultTests
         await orion.GetJsonAsync(Ies);
         fast.Stop();
 
-        var set = await orion.Client.PostAsJsonAsync("_sim/faults", new { latencyMs = 400 });
+        var set = await orion.Client.PostAsJsonAsync("_sim/faults", new { latencyMs = 800 });
         Assert.Equal(200, (int)set.StatusCode);
         var slow = Stopwatch.StartNew();
         var (response, _) = await orion.GetJsonAsync(Ies);
         slow.Stop();
         Assert.Equal(200, (int)response.StatusCode);
-        Assert.True(slow.ElapsedMilliseconds >= 390, $"took {slow.ElapsedMilliseconds} ms");
-        Assert.True(fast.ElapsedMilliseconds < 390, $"unfaulted took {fast.ElapsedMilliseconds} ms");
+        Assert.True(slow.ElapsedMilliseconds >= 790, $"took {slow.ElapsedMilliseconds} ms");
+        Assert.True(fast.ElapsedMilliseconds < 790, $"unfaulted took {fast.ElapsedMilliseconds} ms");
 
         var admin = Stopwatch.StartNew();
         var current = await orion.Client.GetFromJsonAsync<JsonElement>("_sim/faults");
         admin.Stop();
-        Assert.Equal(400, current.GetProperty("latencyMs").GetInt32());
-        Assert.True(admin.ElapsedMilliseconds < 390);
+        Assert.Equal(800, current.GetProperty("latencyMs").GetInt32());
+        Assert.True(admin.ElapsedMilliseconds < 790);
     }
 
     [Fact]
