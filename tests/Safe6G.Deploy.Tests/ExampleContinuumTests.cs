@@ -40,6 +40,17 @@ public class ExampleContinuumTests(ExampleFixture example) : IClassFixture<Examp
     }
 
     [Fact]
+    public void ReplicasDifferOnlyInTheirReplicaLabelAndAlertsDropIt()
+    {
+        var r0 = File.ReadAllText(example.PathOf("domains/upv/prometheus/prometheus-0.yml"));
+        var r1 = File.ReadAllText(example.PathOf("domains/upv/prometheus/prometheus-1.yml"));
+        Assert.Contains("    replica: upv-0\n", r0, StringComparison.Ordinal);
+        Assert.Equal(r0.Replace("replica: upv-0", "replica: upv-1", StringComparison.Ordinal), r1);
+        Assert.Contains("  - regex: replica\n    action: labeldrop\n", r0, StringComparison.Ordinal);
+        Assert.Contains("    - alertmanager.monitoring.svc:9093\n", r0, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryPrometheusConfigPassesPromtoolSyntaxCheckAsGenerated()
     {
         var configs = example.Matching(".yml").Where(f => Path.GetFileName(f).StartsWith("prometheus-", StringComparison.Ordinal)).ToList();

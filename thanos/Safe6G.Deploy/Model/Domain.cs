@@ -22,7 +22,8 @@ public sealed record PrometheusSpec(
     string ScrapeTimeout,
     string EvaluationInterval,
     string SidecarEndpoint,
-    string KubeletTokenFile);
+    string KubeletTokenFile,
+    IReadOnlyList<string> Alertmanagers);
 
 /// <summary>Log collection for a domain: Loki (kept in the domain, not centralised), its URL as seen from other domains, and the shipper.</summary>
 public sealed record LogsSpec(bool Enabled, string Retention, string LokiUrl);

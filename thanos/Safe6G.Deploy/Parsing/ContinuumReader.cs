@@ -252,7 +252,8 @@ internal static partial class ContinuumReader
             timeout,
             (p is null ? null : Duration(p, "evaluationInterval")) ?? defaults.EvaluationInterval,
             (p is null ? null : HostPortField(p, "sidecarEndpoint", required: false)) ?? $"thanos-sidecar-{name}.{ns}.svc.clusterset.local:10901",
-            p?.OptString("kubeletTokenFile") ?? DefaultTokenFile);
+            p?.OptString("kubeletTokenFile") ?? DefaultTokenFile,
+            p is null ? [] : Alertmanagers(p));
         p?.RejectUnknown();
 
         var l = f.OptMap("logs");
@@ -382,6 +383,17 @@ internal static partial class ContinuumReader
         }
 
         return value;
+    }
+
+    private static List<string> Alertmanagers(YamlFields p)
+    {
+        var list = p.OptStringList("alertmanagers");
+        foreach (var a in list.Where(a => !HostPort().IsMatch(a) || !a.Contains(':', StringComparison.Ordinal)))
+        {
+            throw p.At("alertmanagers").Error($"'{a}' is not host:port");
+        }
+
+        return list.ToList();
     }
 
     private static void CheckTimeout(YamlFields f, string interval, string timeout)
