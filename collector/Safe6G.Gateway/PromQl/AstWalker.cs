@@ -43,6 +43,37 @@ public static class AstWalker
         }
     }
 
+    /// <summary>The direct children of a node.</summary>
+    public static IEnumerable<Expr> Children(Expr e)
+    {
+        switch (e)
+        {
+            case ParenExpr p: yield return p.Inner; break;
+            case UnaryExpr u: yield return u.Inner; break;
+            case BinaryExpr b:
+                yield return b.Lhs;
+                yield return b.Rhs;
+                break;
+            case AggregateExpr a:
+                if (a.Param != null)
+                {
+                    yield return a.Param;
+                }
+
+                yield return a.Inner;
+                break;
+            case Call c:
+                foreach (var arg in c.Args)
+                {
+                    yield return arg;
+                }
+
+                break;
+            case SubqueryExpr s: yield return s.Inner; break;
+            case MatrixSelector m: yield return m.Selector; break;
+        }
+    }
+
     /// <summary>Every vector selector, including those inside range selectors, subqueries and function arguments.</summary>
     public static IEnumerable<VectorSelector> Selectors(Expr root) => Nodes(root).OfType<VectorSelector>();
 }

@@ -9,11 +9,18 @@ namespace Safe6G.Gateway.PromQl;
 /// </summary>
 public sealed class Parser
 {
+    /// <summary>
+    /// Deepest syntax tree accepted. Prometheus has no limit, but a gateway must not let one query exhaust the
+    /// stack of a request thread; real dashboards nest a few dozen levels at most.
+    /// </summary>
+    public const int MaxDepth = 500;
+
     private const int UnaryBindingPower = 5; // unary +/- bind like * (so -a^b is -(a^b), -a*b is (-a)*b)
     private readonly string _query;
     private readonly Lexer _lexer;
     private Token _peeked;
     private bool _hasPeeked;
+    private int _depth;
 
     private Parser(string query)
     {
@@ -28,6 +35,7 @@ public sealed class Parser
         ArgumentNullException.ThrowIfNull(query);
         var p = new Parser(query);
         var expr = p.ParseTop();
+        CheckDepth(expr, query);
         TypeChecker.Check(expr, query);
         return expr;
     }
@@ -116,6 +124,44 @@ public sealed class Parser
     }
 
     private Expr ParseExpr(int rightBindingPower)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Fail(Peek().Position, $"expression nests too deeply (more than {MaxDepth} levels)");
+        }
+
+        try
+        {
+            return ParseExprCore(rightBindingPower);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    // Left-associative chains (a+b+c+...) are built in a loop, so the tree can be deeper than the recursion;
+    // measure it without recursion before anything recursive (type checker, printer) walks it.
+    private static void CheckDepth(Expr root, string query)
+    {
+        var stack = new Stack<(Expr Node, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > MaxDepth)
+            {
+                throw new PromQlParseException(query, node.Start, $"expression nests too deeply (more than {MaxDepth} levels)");
+            }
+
+            foreach (var child in AstWalker.Children(node))
+            {
+                stack.Push((child, depth + 1));
+            }
+        }
+    }
+
+    private Expr ParseExprCore(int rightBindingPower)
     {
         var left = ParsePrefix();
         while (true)

@@ -46,11 +46,16 @@ public static class Re2Check
         var dotnet = re.Replace("(?P<", "(?<", StringComparison.Ordinal);
         try
         {
-            return new Regex("\\A(?:" + dotnet + ")\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            // NonBacktracking: linear-time matching like RE2, so a hostile regex cannot stall the gateway.
+            return new Regex("\\A(?:" + dotnet + ")\\z", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         }
         catch (ArgumentException e)
         {
             throw new FormatException($"error parsing regexp: {e.Message}", e);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new FormatException($"error parsing regexp: invalid or unsupported Perl syntax: {e.Message}", e);
         }
     }
 
