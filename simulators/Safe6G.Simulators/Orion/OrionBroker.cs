@@ -148,7 +148,7 @@ internal sealed class OrionBroker(OrionSimulatorOptions options, TenantRegistry 
         }
         http.Response.ContentType = mime;
         if (mime == MimeNegotiation.Json) MimeNegotiation.AddContextLink(http.Response, ld);
-        await using var json = new Utf8JsonWriter(http.Response.Body);
+        await using var json = new Utf8JsonWriter(http.Response.Body, NgsiJson.WriterOptions);
         json.WriteStartObject();
         json.WriteString("id", $"urn:ngsi-ld:EntityTypeList:{Safe6G.Simulators.Common.Deterministic.Hash(0, string.Join(",", types)):x16}");
         json.WriteString("type", "EntityTypeList");
@@ -221,7 +221,7 @@ internal sealed class OrionBroker(OrionSimulatorOptions options, TenantRegistry 
             }
             http.Response.StatusCode = 207;
             http.Response.ContentType = MimeNegotiation.Json;
-            await using var json = new Utf8JsonWriter(http.Response.Body);
+            await using var json = new Utf8JsonWriter(http.Response.Body, NgsiJson.WriterOptions);
             json.WriteStartObject();
             json.WriteStartArray("updated");
             foreach (var c in changes.Where(c => !notUpdated.Contains(c.Name))) json.WriteStringValue(ld!.Compact(c.Name));

@@ -14,7 +14,7 @@ internal static class EntityResponses
     {
         Prepare(context.Response, mime, ldContext);
         if (count is { } n) context.Response.Headers["NGSILD-Results-Count"] = n.ToString(CultureInfo.InvariantCulture);
-        await using var json = new Utf8JsonWriter(context.Response.Body);
+        await using var json = new Utf8JsonWriter(context.Response.Body, NgsiJson.WriterOptions);
         json.WriteStartArray();
         var written = 0;
         foreach (var entity in page)
@@ -30,7 +30,7 @@ internal static class EntityResponses
     public static async Task WriteOneAsync(HttpContext context, string mime, LdContext ldContext, NgsiEntity entity, EntityWriter writer)
     {
         Prepare(context.Response, mime, ldContext);
-        await using var json = new Utf8JsonWriter(context.Response.Body);
+        await using var json = new Utf8JsonWriter(context.Response.Body, NgsiJson.WriterOptions);
         writer.Write(json, entity);
         await json.FlushAsync(context.RequestAborted);
     }

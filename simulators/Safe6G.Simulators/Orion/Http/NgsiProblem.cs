@@ -16,7 +16,7 @@ internal sealed record NgsiProblem(int Status, string ErrorType, string Title, s
     {
         context.Response.StatusCode = Status;
         context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        await using var writer = new Utf8JsonWriter(context.Response.Body, NgsiJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("type", ErrorsBase + ErrorType);
         writer.WriteString("title", Title);
