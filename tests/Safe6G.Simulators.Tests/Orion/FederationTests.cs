@@ -186,3 +186,36 @@ public sealed class FederatedWriteTests
         await Ngsi.AssertProblemAsync(local, 404, "ResourceNotFound");
     }
 }
+
+public sealed class MutualFederationTests
+{
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task Brokers_that_register_each_other_do_not_loop_or_duplicate()
+    {
+        var (portA, portB) = (FreePort(), FreePort());
+        var clock = new ManualClock(ManualClock.DefaultStart);
+        await using var a = await OrionSimulator.StartAsync(new OrionSimulatorOptions
+        {
+            Listen = $"127.0.0.1:{portA}", Domain = "alpha", Scale = 7, Clock = clock, Peers = [new Uri($"http://127.0.0.1:{portB}/")],
+        });
+        await using var b = await OrionSimulator.StartAsync(new OrionSimulatorOptions
+        {
+            Listen = $"127.0.0.1:{portB}", Domain = "beta", Scale = 9, Clock = clock, Peers = [new Uri($"http://127.0.0.1:{portA}/")],
+        });
+        foreach (var sim in new[] { a, b })
+        {
+            using var client = new HttpClient { BaseAddress = sim.BaseAddress };
+            using var response = await client.GetAsync("ngsi-ld/v1/entities?type=InfrastructureElement&count=true&limit=100");
+            Assert.Equal(16, Ngsi.ResultsCount(response));
+            using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(16, Ngsi.Ids(doc.RootElement).Distinct().Count());
+        }
+    }
+}
