@@ -84,7 +84,9 @@ internal static class ThanosBuilder
             args.Add($"--grpc-client-server-name={tls.ServerName}");
         }
 
-        args.AddRange(StoreEndpoints(c).Select(e => (object)$"--endpoint={e}"));
+        // dns+ resolves every A record, so the replicas of an HA pair behind one (headless) service are all queried
+        // and deduplicated on the replica label; for a ClusterIP service it is the one VIP.
+        args.AddRange(StoreEndpoints(c).Select(e => (object)$"--endpoint=dns+{e}"));
         return new YMap { ["component"] = "thanos-query", ["domain"] = c.Thanos.Domain, ["args"] = args };
     }
 
