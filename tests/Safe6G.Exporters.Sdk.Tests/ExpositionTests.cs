@@ -77,6 +77,39 @@ public sealed class ExpositionTests
         Assert.Equal(0, (await Promtool.CheckMetricsAsync(body)).ExitCode);
     }
 
+    [Fact]
+    public async Task Special_values_help_escaping_and_unicode_stay_parseable_in_both_formats()
+    {
+        var snapshot = new MetricSnapshot();
+        snapshot.Gauge("t_special", "Help with a backslash \\ and\na newline.", "name")
+            .Add(double.NaN, "nan").Add(double.PositiveInfinity, "inf").Add(double.NegativeInfinity, "minf")
+            .Add(0.1, "tenth").Add(-2.5e-7, "tiny").Add(123456789012345678, "huge").Add(3, "Zürich ✓");
+        var text = await Render(snapshot, Prometheus.ExpositionFormat.PrometheusText);
+        Assert.Contains("t_special{name=\"nan\"} NaN\n", text);
+        Assert.Contains("t_special{name=\"inf\"} +Inf\n", text);
+        Assert.Contains("t_special{name=\"minf\"} -Inf\n", text);
+        Assert.Contains("t_special{name=\"tenth\"} 0.1\n", text);
+        Assert.Contains("t_special{name=\"tiny\"} -2.5E-07\n", text);
+        Assert.Contains("t_special{name=\"Zürich ✓\"} 3\n", text);
+        Assert.Contains("# HELP t_special Help with a backslash \\\\ and\\na newline.\n", text);
+        var lint = await Promtool.CheckMetricsAsync(text);
+        Assert.True(lint.ExitCode == 0, lint.Output + "\n" + text);
+        var openMetrics = await Render(snapshot, Prometheus.ExpositionFormat.OpenMetricsText);
+        Assert.True((await Promtool.CheckMetricsAsync(openMetrics)).ExitCode != 1, openMetrics);
+    }
+
+    [Fact]
+    public async Task Hand_written_writer_and_prometheus_net_give_the_same_series()
+    {
+        var snapshot = Sample();
+        var ours = await Render(snapshot, Prometheus.ExpositionFormat.PrometheusText);
+        using var stream = new MemoryStream();
+        await SnapshotWriter.ToRegistry([snapshot]).CollectAndExportAsTextAsync(stream, Prometheus.ExpositionFormat.PrometheusText);
+        var theirs = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        static string[] Series(string body) => [.. body.Split('\n').Where(l => l.Length > 0 && l[0] != '#').Order(StringComparer.Ordinal)];
+        Assert.Equal(Series(theirs), Series(ours));
+    }
+
     [Theory]
     [InlineData("application/openmetrics-text; version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1", true)]
     [InlineData("text/plain;version=0.0.4;q=1,*/*;q=0.1", false)]

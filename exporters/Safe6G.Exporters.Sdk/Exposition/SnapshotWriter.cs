@@ -4,8 +4,9 @@ using Safe6G.Exporters.Sdk.Model;
 namespace Safe6G.Exporters.Sdk.Exposition;
 
 /// <summary>
-/// Serializes snapshots with prometheus-net's own serializer: each scrape gets a throw-away registry, so
-/// no series outlives the scrape that produced it (the Go exporters' "collect on scrape" rule).
+/// Composes an exposition: the exporter's own prometheus-net registries first, then the scrape's snapshots
+/// (written by <see cref="TextExpositionWriter"/>). Nothing outlives the scrape that produced it (the Go
+/// exporters' "collect on scrape" rule). <see cref="ToRegistry"/> keeps the prometheus-net path for comparison.
 /// </summary>
 public static class SnapshotWriter
 {
@@ -13,15 +14,18 @@ public static class SnapshotWriter
 
     /// <summary>Writes <paramref name="snapshot"/> as a complete exposition (with <c># EOF</c> for OpenMetrics).</summary>
     public static Task WriteAsync(Stream output, MetricSnapshot snapshot, ExpositionFormat format, CancellationToken cancellationToken) =>
-        ToRegistry([snapshot]).CollectAndExportAsTextAsync(output, format, cancellationToken);
+        WriteAsync(output, [snapshot], format, cancellationToken);
 
     /// <summary>Writes several snapshots as one exposition; families of the same name and shape are merged.</summary>
-    public static Task WriteAsync(Stream output, IReadOnlyList<MetricSnapshot> snapshots, ExpositionFormat format, CancellationToken cancellationToken) =>
-        ToRegistry(snapshots).CollectAndExportAsTextAsync(output, format, cancellationToken);
+    public static async Task WriteAsync(Stream output, IReadOnlyList<MetricSnapshot> snapshots, ExpositionFormat format, CancellationToken cancellationToken)
+    {
+        using var writer = new TextExpositionWriter(output, format == ExpositionFormat.OpenMetricsText);
+        await writer.WriteAsync(snapshots, writeEof: true, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
-    /// Writes several registries and then the snapshot as one exposition. OpenMetrics allows one
-    /// <c># EOF</c>, so the registries' own terminators are removed.
+    /// Writes prometheus-net registries (the exporter's own metrics) and then the snapshots as one exposition.
+    /// OpenMetrics allows one <c># EOF</c>, so the registries' own terminators are removed.
     /// </summary>
     public static async Task WriteAsync(Stream output, IEnumerable<CollectorRegistry> registries, IReadOnlyList<MetricSnapshot> snapshots,
         ExpositionFormat format, CancellationToken cancellationToken)

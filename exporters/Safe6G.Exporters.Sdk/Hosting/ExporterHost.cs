@@ -38,6 +38,7 @@ public sealed class ExporterHost<TConfig> : IAsyncDisposable where TConfig : Exp
 
     private ExporterHost(IExporterDefinition<TConfig> definition, ExporterHostOptions options, TConfig config, WebConfig web)
     {
+        RuntimeMetrics.ConfigureOnce();
         _definition = definition;
         _options = options;
         _log = LogSetup.Create(definition.Name, config.Logging, config.Domain, options.LogSink);
