@@ -47,7 +47,7 @@ internal static class ContinuumValidator
                 entrypoints.Add(i);
             }
 
-            ValidateDomain(c, d, D(i), continuumWide, i);
+            ValidateDomain(c, d, continuumWide, i);
         }
 
         if (entrypoints.Count == 0)
@@ -66,11 +66,11 @@ internal static class ContinuumValidator
             throw thanosDomainAt.Error($"'{thanosDomain}' is not a declared domain (declared: {string.Join(", ", c.Domains.Select(d => d.Name))})");
         }
 
-        ValidateTenants(c, root);
+        ValidateTenants(c);
         return c with { Thanos = c.Thanos with { Domain = thanosDomain } };
     }
 
-    private static void ValidateDomain(Continuum c, Domain d, YamlFields df, Dictionary<ExporterKind, int> continuumWide, int domainIndex)
+    private static void ValidateDomain(Continuum c, Domain d, Dictionary<ExporterKind, int> continuumWide, int domainIndex)
     {
         var ieNames = new HashSet<string>(StringComparer.Ordinal);
         for (var k = 0; k < d.InfrastructureElements.Count; k++)
@@ -131,11 +131,9 @@ internal static class ContinuumValidator
                 throw (t.At with { Field = t.At.Field + ".name" }).Error($"duplicate gNB name '{t.Name}'");
             }
         }
-
-        _ = df;
     }
 
-    private static void ValidateTenants(Continuum c, YamlFields root)
+    private static void ValidateTenants(Continuum c)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in c.Gateway.Tenants)
@@ -150,7 +148,5 @@ internal static class ContinuumValidator
                 throw (t.At with { Field = t.At.Field + ".domains" }).Error($"'{d}' is not a declared domain");
             }
         }
-
-        _ = root;
     }
 }
