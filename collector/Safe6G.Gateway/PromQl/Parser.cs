@@ -408,12 +408,19 @@ public sealed class Parser
                 throw Unexpected(t);
             }
 
-            if (Peek().Kind == TokenKind.RightParen)
+            // Like Prometheus's grammar: a comma followed by anything that cannot start an expression is
+            // reported as a trailing comma.
+            if (!CanStartExpression(Peek().Kind))
             {
                 throw Fail(t.Position, "trailing commas not allowed in function call args");
             }
         }
     }
+
+    private static bool CanStartExpression(TokenKind k) =>
+        k is TokenKind.Number or TokenKind.String or TokenKind.LeftParen or TokenKind.LeftBrace or TokenKind.Add
+            or TokenKind.Sub
+        || TokenInfo.CanBeMetricName(k);
 
     private AggregateExpr ParseAggregate(Token op)
     {

@@ -25,7 +25,7 @@ public sealed class PromQlParseException : FormatException
     /// <summary>1-based line of the error.</summary>
     public int Line { get; }
 
-    /// <summary>1-based column of the error (characters since the last newline, like Prometheus).</summary>
+    /// <summary>1-based column of the error in UTF-8 bytes since the last newline, like Prometheus.</summary>
     public int Column { get; }
 
     /// <summary>The reason without the position prefix.</summary>
@@ -45,7 +45,10 @@ public sealed class PromQlParseException : FormatException
             }
         }
 
-        return (line, position - lastBreak);
+        // Prometheus counts columns in UTF-8 bytes; do the same so positions match for non-ASCII queries.
+        var from = lastBreak + 1;
+        var to = Math.Min(position, query.Length);
+        return (line, (to > from ? System.Text.Encoding.UTF8.GetByteCount(query.AsSpan(from, to - from)) : 0) + 1 + Math.Max(0, position - query.Length));
     }
 
     private static string Format(string query, int position, string reason)
