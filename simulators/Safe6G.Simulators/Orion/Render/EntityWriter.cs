@@ -8,6 +8,9 @@ namespace Safe6G.Simulators.Orion.Render;
 /// <summary>Writes entities in normalized, concise or simplified form, with optional sysAttrs and attrs projection.</summary>
 internal sealed class EntityWriter(OutputForm form, bool sysAttrs, string[]? attrs, LdContext context, bool inlineContext, DateTimeOffset now)
 {
+    // Most attributes share a handful of timestamps (creation, current sampling step): format each once per response.
+    private readonly Dictionary<DateTimeOffset, string> _timestamps = [];
+
     public void Write(Utf8JsonWriter w, NgsiEntity entity)
     {
         w.WriteStartObject();
@@ -15,8 +18,8 @@ internal sealed class EntityWriter(OutputForm form, bool sysAttrs, string[]? att
         w.WriteString("type", context.Compact(entity.Type));
         if (sysAttrs)
         {
-            w.WriteString("createdAt", Timestamp(entity.CreatedAt));
-            w.WriteString("modifiedAt", Timestamp(entity.ModifiedAt(now)));
+            w.WriteString("createdAt", CachedTimestamp(entity.CreatedAt));
+            w.WriteString("modifiedAt", CachedTimestamp(entity.ModifiedAt(now)));
         }
         foreach (var attribute in entity.Attributes)
         {
@@ -66,8 +69,8 @@ internal sealed class EntityWriter(OutputForm form, bool sysAttrs, string[]? att
         if (a.UnitCode is not null) w.WriteString("unitCode", a.UnitCode);
         if (sysAttrs)
         {
-            w.WriteString("createdAt", Timestamp(a.CreatedAt));
-            w.WriteString("modifiedAt", Timestamp(a.ModifiedAtAt(now)));
+            w.WriteString("createdAt", CachedTimestamp(a.CreatedAt));
+            w.WriteString("modifiedAt", CachedTimestamp(a.ModifiedAtAt(now)));
         }
         w.WriteEndObject();
     }
@@ -90,6 +93,16 @@ internal sealed class EntityWriter(OutputForm form, bool sysAttrs, string[]? att
             case JsonElement e: e.WriteTo(w); break;
             default: throw new InvalidOperationException($"unsupported attribute value type {value.GetType()}");
         }
+    }
+
+    private string CachedTimestamp(DateTimeOffset t)
+    {
+        if (!_timestamps.TryGetValue(t, out var text))
+        {
+            if (_timestamps.Count > 4096) _timestamps.Clear();
+            _timestamps[t] = text = Timestamp(t);
+        }
+        return text;
     }
 
     /// <summary>Orion-LD's timestamp form: UTC with milliseconds.</summary>
