@@ -9,9 +9,11 @@ internal static class TestPaths
 
     public static string Charts => Path.Combine(RepoRoot, "charts");
 
+    private static readonly string TempRoot = MakeTempRoot();
+
     public static string NewTempDir()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "safe6g-deploy-tests", Guid.NewGuid().ToString("N"));
+        var dir = Path.Combine(TempRoot, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         return dir;
     }
@@ -22,6 +24,28 @@ internal static class TestPaths
         var path = Path.Combine(NewTempDir(), "continuum.yaml");
         File.WriteAllText(path, yaml);
         return path;
+    }
+
+    // One folder per test run; folders left by runs older than an hour are removed so /tmp does not fill up.
+    private static string MakeTempRoot()
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "safe6g-deploy-tests");
+        Directory.CreateDirectory(parent);
+        foreach (var old in new DirectoryInfo(parent).EnumerateDirectories().Where(d => d.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1)))
+        {
+            try
+            {
+                old.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another run may still hold it; the next run tries again.
+            }
+        }
+
+        var root = Path.Combine(parent, $"run-{Environment.ProcessId}-{DateTime.UtcNow:yyyyMMddHHmmss}");
+        Directory.CreateDirectory(root);
+        return root;
     }
 
     private static string FindRoot()
