@@ -57,17 +57,11 @@ internal sealed class OrionBroker(OrionSimulatorOptions options, TenantRegistry 
         {
             var entries = store.Snapshot().Where(e => qp.Matches(e, now)).Select(e => new EntityMap.Entry(e.Id, null)).ToList();
             var seen = new HashSet<string>(entries.Select(e => e.Id), StringComparer.Ordinal);
-            foreach (var peer in options.Peers)
-            {
-                List<NgsiEntity> remote;
-                try { remote = await peers.QueryAsync(peer, http.Request, now, http.RequestAborted); }
-                catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException or InvalidOperationException)
-                {
-                    continue; // an unreachable source leaves its entities out, as Orion-LD does
-                }
+            // All peers at once, merged in configuration order so the map order does not depend on timing.
+            var fetches = options.Peers.Select(peer => QueryPeerAsync(peer, http, now)).ToArray();
+            foreach (var remote in await Task.WhenAll(fetches))
                 foreach (var entity in remote)
                     if (seen.Add(entity.Id)) entries.Add(new EntityMap.Entry(entity.Id, entity));
-            }
             var map = new EntityMap($"urn:ngsi-ld:entitymap:{Guid.NewGuid()}", tenant, qp.Attrs, entries, now);
             maps.Add(map);
             await WriteMapPageAsync(http, store, map, qp, mime, ld, now);
@@ -77,6 +71,16 @@ internal sealed class OrionBroker(OrionSimulatorOptions options, TenantRegistry 
         var matches = store.Snapshot().Where(e => qp.Matches(e, now)).ToList();
         var writer = new EntityWriter(qp.Form, qp.SysAttrs, qp.Attrs, ld, mime == MimeNegotiation.JsonLd, now);
         await EntityResponses.WriteArrayAsync(http, mime, ld, matches.Skip(qp.Offset).Take(qp.Limit), writer, qp.Count ? matches.Count : null);
+    }
+
+    /// <summary>A peer's matches; an unreachable or broken peer leaves its entities out and the rest is still served.</summary>
+    private async Task<List<NgsiEntity>> QueryPeerAsync(Uri peer, HttpContext http, DateTimeOffset now)
+    {
+        try { return await peers.QueryAsync(peer, http.Request, now, http.RequestAborted); }
+        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException or InvalidOperationException)
+        {
+            return [];
+        }
     }
 
     private static async Task WriteMapPageAsync(HttpContext http, EntityStore store, EntityMap map, QueryParameters qp, string mime, LdContext ld, DateTimeOffset now)

@@ -219,3 +219,24 @@ public sealed class MutualFederationTests
         }
     }
 }
+
+public sealed class ThreeDomainTests
+{
+    [Fact]
+    public async Task Three_domains_merge_in_peer_order()
+    {
+        var clock = new ManualClock(ManualClock.DefaultStart);
+        await using var beta = await OrionFixture.StartAsync(new OrionSimulatorOptions { Domain = "beta", Scale = 4, Clock = clock });
+        await using var gamma = await OrionFixture.StartAsync(new OrionSimulatorOptions { Domain = "gamma", Scale = 5, Clock = clock });
+        await using var alpha = await OrionFixture.StartAsync(new OrionSimulatorOptions
+        {
+            Domain = "alpha", Scale = 3, Clock = clock, Peers = [beta.Sim.BaseAddress, gamma.Sim.BaseAddress],
+        });
+        var (response, body) = await alpha.GetJsonAsync("ngsi-ld/v1/entities?type=InfrastructureElement&count=true&limit=100&attrs=domain&options=keyValues");
+        Assert.Equal(12, Ngsi.ResultsCount(response));
+        var domains = body.EnumerateArray().Select(e => e.GetProperty("domain").GetString()).ToList();
+        var expected = Enumerable.Repeat("urn:ngsi-ld:Domain:alpha", 3).Concat(Enumerable.Repeat("urn:ngsi-ld:Domain:beta", 4))
+            .Concat(Enumerable.Repeat("urn:ngsi-ld:Domain:gamma", 5)).ToList();
+        Assert.Equal(expected, domains);
+    }
+}
