@@ -234,7 +234,7 @@ public sealed class ThreeDomainTests
         });
         var (response, body) = await alpha.GetJsonAsync("ngsi-ld/v1/entities?type=InfrastructureElement&count=true&limit=100&attrs=domain&options=keyValues");
         Assert.Equal(12, Ngsi.ResultsCount(response));
-        var domains = body.EnumerateArray().Select(e => e.GetProperty("domain").GetString()).ToList();
+        var domains = body.EnumerateArray().Select(e => e.GetProperty("domain").GetString()!).ToList();
         var expected = Enumerable.Repeat("urn:ngsi-ld:Domain:alpha", 3).Concat(Enumerable.Repeat("urn:ngsi-ld:Domain:beta", 4))
             .Concat(Enumerable.Repeat("urn:ngsi-ld:Domain:gamma", 5)).ToList();
         Assert.Equal(expected, domains);
