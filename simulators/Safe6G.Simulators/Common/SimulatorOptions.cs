@@ -20,6 +20,9 @@ public sealed record SimulatorOptions
     /// <summary>Clock used for values that move over time; tests pass a fixed one for reproducible output.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>When true, warnings and errors (e.g. handler exceptions) are logged to the console; tests leave it off.</summary>
+    public bool LogToConsole { get; init; }
+
     /// <summary>Bearer-token protection (static tokens, client-credentials clients); null leaves the simulator open.</summary>
     public AuthSettings? Auth { get; init; }
 

@@ -17,7 +17,10 @@ public static class OrionSimulator
     public const string OrionLdVersion = "1.4.2";
 
     /// <summary>Starts the broker and returns once it listens; dispose the result to stop it.</summary>
-    public static async Task<RunningSimulator> StartAsync(OrionSimulatorOptions options, CancellationToken cancellationToken = default)
+    public static Task<RunningSimulator> StartAsync(OrionSimulatorOptions options, CancellationToken cancellationToken = default)
+        => StartCoreAsync(options, logToConsole: false, cancellationToken);
+
+    private static async Task<RunningSimulator> StartCoreAsync(OrionSimulatorOptions options, bool logToConsole, CancellationToken cancellationToken)
     {
         var invalid = options.Validate();
         if (invalid is not null) throw new ArgumentException(invalid, nameof(options));
@@ -34,6 +37,7 @@ public static class OrionSimulator
             Faults = options.Faults,
             Clock = options.Clock,
             Auth = options.Auth,
+            LogToConsole = logToConsole,
             WriteInjectedError = (context, status) =>
                 new NgsiProblem(status, "InternalError", status == 503 ? "Service Unavailable" : "Internal Error", "simulated fault").WriteAsync(context),
         };
@@ -50,7 +54,7 @@ public static class OrionSimulator
     /// </summary>
     public static async Task<int> RunAsync(OrionSimulatorOptions options, CancellationToken cancellationToken)
     {
-        await using var running = await StartAsync(options, cancellationToken);
+        await using var running = await StartCoreAsync(options, logToConsole: true, cancellationToken);
         await Console.Out.WriteLineAsync(
             $"orion simulator listening on {running.BaseAddress} (domain {options.Domain}, seed {options.Seed}, scale {options.Scale}, peers {options.Peers.Count})");
         try { await Task.Delay(Timeout.Infinite, cancellationToken); }
