@@ -46,3 +46,31 @@ public class DeterminismTests
             .Order(StringComparer.Ordinal)
             .ToList();
 }
+
+/// <summary>Regenerating into the same folder removes what the continuum no longer produces, and nothing else.</summary>
+public class RegenerationTests
+{
+    [Fact]
+    public void StaleGeneratedFilesGoForeignFilesStay()
+    {
+        var dir = TestPaths.NewTempDir();
+        var outDir = Path.Combine(dir, "out");
+        var first = Path.Combine(dir, "first.yaml");
+        File.WriteAllText(first, ContinuumText.Valid);
+        ContinuumGenerator.Generate(first, outDir);
+        Assert.True(File.Exists(Path.Combine(outDir, "domains/beta/prometheus/prometheus-0.yml")));
+        var mine = Path.Combine(outDir, "domains/beta/notes.txt");
+        File.WriteAllText(mine, "kept");
+
+        // Drop domain beta.
+        var second = Path.Combine(dir, "second.yaml");
+        var text = ContinuumText.Valid;
+        File.WriteAllText(second, text[..text.IndexOf("  - name: beta", StringComparison.Ordinal)]);
+        var result = ContinuumGenerator.Generate(second, outDir);
+
+        Assert.False(File.Exists(Path.Combine(outDir, "domains/beta/prometheus/prometheus-0.yml")));
+        Assert.True(File.Exists(mine));
+        Assert.True(File.Exists(Path.Combine(outDir, "domains/alpha/prometheus/prometheus-0.yml")));
+        Assert.Equal(result.Files, File.ReadAllLines(Path.Combine(outDir, ".safe6g-generated")));
+    }
+}
