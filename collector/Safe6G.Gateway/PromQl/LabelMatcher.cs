@@ -5,7 +5,7 @@ namespace Safe6G.Gateway.PromQl;
 /// <summary>A label matcher such as domain="upv" or job=~"api|web" (regexes are fully anchored, as in Prometheus).</summary>
 public sealed record LabelMatcher
 {
-    private Regex? _regex;
+    private readonly Regex? _regex;
 
     /// <summary>Creates a matcher; regex values are validated against RE2's accepted syntax.</summary>
     /// <exception cref="FormatException">The regex is not valid RE2 syntax.</exception>
@@ -32,14 +32,27 @@ public sealed record LabelMatcher
     /// <summary>The metric-name label.</summary>
     public const string MetricName = "__name__";
 
-    /// <summary>True when the matcher accepts a label with this value (absent labels have value "").</summary>
-    public bool Matches(string value) => Type switch
+    /// <summary>
+    /// True when the matcher accepts a label with this value (absent labels have value ""). A regex that times
+    /// out counts as not matching, which is the cautious answer for every caller (conflict checks refuse).
+    /// </summary>
+    public bool Matches(string value)
     {
-        MatchOp.Equal => value == Value,
-        MatchOp.NotEqual => value != Value,
-        MatchOp.Regex => _regex!.IsMatch(value),
-        _ => !_regex!.IsMatch(value),
-    };
+        try
+        {
+            return Type switch
+            {
+                MatchOp.Equal => value == Value,
+                MatchOp.NotEqual => value != Value,
+                MatchOp.Regex => _regex!.IsMatch(value),
+                _ => !_regex!.IsMatch(value),
+            };
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The operator's spelling.</summary>
     public static string OperatorText(MatchOp t) => t switch

@@ -26,11 +26,13 @@ public static class Re2Check
         }
 
         var compiled = Build(re);
-        if (Cache.Count < CacheLimit)
+        if (Cache.Count >= CacheLimit)
         {
-            Cache.TryAdd(re, compiled);
+            // Start over rather than freeze: a flood of one-off regexes must not keep the common ones out.
+            Cache.Clear();
         }
 
+        Cache.TryAdd(re, compiled);
         return compiled;
     }
 
@@ -46,8 +48,9 @@ public static class Re2Check
         var dotnet = re.Replace("(?P<", "(?<", StringComparison.Ordinal);
         try
         {
-            // NonBacktracking: linear-time matching like RE2, so a hostile regex cannot stall the gateway.
-            return new Regex("\\A(?:" + dotnet + ")\\z", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+            // Only ever matched against short strings (the empty string, a tenant's value); the timeout bounds
+            // any pathological backtracking, and LabelMatcher treats a timeout as "no match".
+            return new Regex("\\A(?:" + dotnet + ")\\z", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
         }
         catch (ArgumentException e)
         {
