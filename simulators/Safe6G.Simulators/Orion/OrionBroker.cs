@@ -58,11 +58,11 @@ internal sealed class OrionBroker(OrionSimulatorOptions options, TenantRegistry 
             var entries = store.Snapshot().Where(e => qp.Matches(e, now)).Select(e => new EntityMap.Entry(e.Id, null)).ToList();
             var seen = new HashSet<string>(entries.Select(e => e.Id), StringComparer.Ordinal);
             // All peers at once, merged in configuration order so the map order does not depend on timing.
-            var fetches = options.Peers.Select(peer => QueryPeerAsync(peer, http, now)).ToArray();
+            var fetches = options.Peers.Select(peer => QueryPeerAsync(peer, http)).ToArray();
             foreach (var remote in await Task.WhenAll(fetches))
                 foreach (var entity in remote)
-                    if (seen.Add(entity.Id)) entries.Add(new EntityMap.Entry(entity.Id, entity));
-            var map = new EntityMap($"urn:ngsi-ld:entitymap:{Guid.NewGuid()}", tenant, qp.Attrs, entries, now);
+                    if (seen.Add(entity.Id)) entries.Add(new EntityMap.Entry(entity.Id, entity.Json));
+            var map = new EntityMap($"urn:ngsi-ld:entitymap:{Guid.NewGuid()}", tenant, qp.Attrs, ld, entries, now);
             maps.Add(map);
             await WriteMapPageAsync(http, store, map, qp, mime, ld, now);
             return;
@@ -74,9 +74,9 @@ internal sealed class OrionBroker(OrionSimulatorOptions options, TenantRegistry 
     }
 
     /// <summary>A peer's matches; an unreachable or broken peer leaves its entities out and the rest is still served.</summary>
-    private async Task<List<NgsiEntity>> QueryPeerAsync(Uri peer, HttpContext http, DateTimeOffset now)
+    private async Task<List<EntityMap.RemoteEntity>> QueryPeerAsync(Uri peer, HttpContext http)
     {
-        try { return await peers.QueryAsync(peer, http.Request, now, http.RequestAborted); }
+        try { return await peers.QueryAsync(peer, http.Request, http.RequestAborted); }
         catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException or InvalidOperationException)
         {
             return [];
@@ -87,7 +87,7 @@ internal sealed class OrionBroker(OrionSimulatorOptions options, TenantRegistry 
     {
         http.Response.Headers["NGSILD-EntityMap"] = map.Id;
         var page = map.Entries.Skip(qp.Offset).Take(qp.Limit)
-            .Select(e => e.Remote ?? store.Get(e.Id))
+            .Select(e => map.Resolve(e, store))
             .Where(e => e is not null)
             .Select(e => e!);
         var writer = new EntityWriter(qp.Form, qp.SysAttrs, map.Attrs, ld, mime == MimeNegotiation.JsonLd, now);
