@@ -37,4 +37,31 @@ public sealed class LogQlEnforcer(LabelEnforcer tenant)
         sb.Append(query, last, query.Length - last);
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Enforces the match[] selectors of Loki's /series (and the optional query of /labels): each must be one plain
+    /// stream selector. With none given, returns the tenant's own selector.
+    /// </summary>
+    /// <exception cref="LogQlParseException">A selector is malformed or is more than a stream selector.</exception>
+    public IReadOnlyList<string> EnforceSelectors(IEnumerable<string>? selectors)
+    {
+        var result = new List<string>();
+        foreach (var s in selectors ?? [])
+        {
+            var found = StreamSelectorScanner.Scan(s);
+            if (found.Count != 1 || s[..found[0].Start].Trim().Length > 0 || s[found[0].End..].Trim().Length > 0)
+            {
+                throw new LogQlParseException(s, 0, "expected exactly one stream selector such as {app=\"x\"}");
+            }
+
+            result.Add(Enforce(s.Trim()));
+        }
+
+        if (result.Count == 0)
+        {
+            result.Add("{" + string.Join(", ", tenant.Matchers) + "}");
+        }
+
+        return result;
+    }
 }

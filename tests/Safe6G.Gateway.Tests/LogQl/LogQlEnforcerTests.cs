@@ -114,4 +114,14 @@ public sealed class LogQlEnforcerTests
             }
         }
     }
+
+    [Fact]
+    public void SeriesSelectorsAreEnforcedAndDefaultToTheTenant()
+    {
+        Assert.Equal(["{app=\"a\", domain=\"upv\"}"], Upv.EnforceSelectors([" {app=\"a\"} "]));
+        Assert.Equal(["{domain=\"upv\"}"], Upv.EnforceSelectors(null));
+        Assert.Throws<LogQlParseException>(() => Upv.EnforceSelectors(["{app=\"a\"} |= \"x\""]));
+        Assert.Throws<LogQlParseException>(() => Upv.EnforceSelectors(["{a=\"1\"} or {b=\"2\"}"]));
+        Assert.Throws<LogQlParseException>(() => Upv.EnforceSelectors(["app"]));
+    }
 }

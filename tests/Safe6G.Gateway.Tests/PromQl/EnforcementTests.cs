@@ -122,4 +122,13 @@ public sealed class EnforcementTests
         var ms = Assert.IsType<MatrixSelector>(Assert.IsType<Call>(expr).Args[0]);
         Assert.Contains(new LabelMatcher("domain", MatchOp.Equal, "upv"), ms.Selector.Matchers);
     }
+
+    [Fact]
+    public void PathologicalUserRegexIsRefusedNotHungInRejectMode()
+    {
+        var tenant = new LabelEnforcer([new LabelMatcher("domain", MatchOp.Equal, new string('a', 40) + "b")], EnforcementMode.Reject);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Throws<TenantEnforcementException>(() => tenant.EnforceQuery("up{domain=~\"(a|aa)*c\"}"));
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), $"took {sw.Elapsed}");
+    }
 }
