@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Safe6G.Exporters.DataFabric;
 using Safe6G.Exporters.Sdk.Config;
 using Safe6G.Exporters.Sdk.Example;
 using Safe6G.Exporters.Sdk.Hosting;
@@ -12,7 +13,7 @@ internal static class ExporterCommand
     {
         var command = new Command("exporter", "Run a Prometheus exporter (datafabric, cmc, metaverse, gnb, or the synthetic example)");
         command.Add(Exporter("example", 9400, new ExampleExporter()));
-        command.Add(Pending("datafabric", "Data Fabric exporter over NGSI-LD", "issue 3"));
+        command.Add(Exporter("datafabric", 9410, new DataFabricExporter()));
         command.Add(Pending("cmc", "CMC 5G core exporter", "issue 5"));
         command.Add(Pending("metaverse", "Metaverse manager exporter", "issue 5"));
         command.Add(Pending("gnb", "Baicells gNB exporter over SNMP", "issue 4"));

@@ -2,48 +2,6 @@ using System.CommandLine;
 
 namespace Safe6G.Collector.Commands;
 
-/// <summary><c>safe6g sim &lt;orion|cnc|metaverse|snmp&gt;</c>: protocol-faithful simulators for tests and the demo.</summary>
-internal static class SimCommand
-{
-    public static Command Build()
-    {
-        var command = new Command("sim", "Run a simulator of an upstream system (never used by production paths)");
-        foreach (var (name, what, issue) in new[]
-        {
-            ("orion", "Orion-LD NGSI-LD context broker (aeriOS data model)", "issue 3"),
-            ("cnc", "Cumucore CNC API", "issue 5"),
-            ("metaverse", "Metaverse manager API", "issue 5"),
-            ("snmp", "Baicells gNB SNMP agent", "issue 4"),
-        })
-        {
-            var sim = new Command(name, what)
-            {
-                CommonOptions.Listen(0),
-                new Option<int>("--seed") { Description = "seed for deterministic data", DefaultValueFactory = _ => 1 },
-                new Option<int>("--scale") { Description = "how many entities to simulate", DefaultValueFactory = _ => 10 },
-            };
-            CommonOptions.NotImplemented(sim, issue);
-            command.Add(sim);
-        }
-        return command;
-    }
-}
-
-/// <summary><c>safe6g generate</c>: continuum description → per-domain and central configuration.</summary>
-internal static class GenerateCommand
-{
-    public static Command Build()
-    {
-        var command = new Command("generate", "Generate Prometheus, Thanos, Loki, Grafana, gateway and mesh configuration from a continuum file")
-        {
-            new Option<string>("--continuum") { Description = "continuum description (YAML)", Required = true },
-            new Option<string>("--out") { Description = "output folder", Required = true },
-        };
-        CommonOptions.NotImplemented(command, "issue 6");
-        return command;
-    }
-}
-
 /// <summary><c>safe6g dashboards build|import</c>.</summary>
 internal static class DashboardsCommand
 {
@@ -120,29 +78,6 @@ internal static class PortalCommand
         };
         CommonOptions.NotImplemented(command, "issue 11");
         return command;
-    }
-}
-
-/// <summary><c>safe6g mesh policy|check</c>: Cilium policies and their reachability check.</summary>
-internal static class MeshCommand
-{
-    public static Command Build()
-    {
-        var policy = new Command("policy", "Build an ingress/egress CiliumClusterwideNetworkPolicy from a short YAML spec")
-        {
-            new Option<string>("--spec") { Description = "policy spec (YAML)", Required = true },
-            new Option<string>("--out") { Description = "output folder", Required = true },
-        };
-        CommonOptions.NotImplemented(policy, "issue 12");
-        var check = new Command("check", "Answer allowed/denied (and why) for a flow under a generated policy set")
-        {
-            new Option<string>("--policies") { Description = "folder of generated policies", Required = true },
-            new Option<string>("--from") { Description = "source endpoint (domain/namespace/app)", Required = true },
-            new Option<string>("--to") { Description = "destination endpoint", Required = true },
-            new Option<int>("--port") { Description = "destination port", Required = true },
-        };
-        CommonOptions.NotImplemented(check, "issue 12");
-        return new Command("mesh", "Multi-domain service mesh manifests") { policy, check };
     }
 }
 
