@@ -16,7 +16,7 @@ internal static class ExporterCommand
         command.Add(Exporter("datafabric", 9410, new DataFabricExporter()));
         command.Add(Pending("cmc", "CMC 5G core exporter", "issue 5"));
         command.Add(Pending("metaverse", "Metaverse manager exporter", "issue 5"));
-        command.Add(Pending("gnb", "Baicells gNB exporter over SNMP", "issue 4"));
+        command.Add(Exporter("gnb", 9413, new Safe6G.Exporters.Gnb.GnbExporter()));
         return command;
     }
 
