@@ -80,6 +80,8 @@ internal sealed class InfrastructureElementMetrics
         var domain = NgsiAttributes.ShortId(domainRef, "Domain");
         var ie = NgsiAttributes.ShortId(id, "InfrastructureElement");
         DomainOf[id] = domain;
+        // One label array shared by every family of this IE: ~25 fewer allocations per IE per scrape.
+        string[] labels = [domain, ie];
 
         for (var i = 0; i < Numbers.Length; i++)
         {
@@ -87,7 +89,7 @@ internal sealed class InfrastructureElementMetrics
             if (wrongType)
                 _tally.InvalidAttribute(Numbers[i].Attribute, id);
             else if (value is { } v)
-                _numbers[i].Add(v * Numbers[i].Factor, domain, ie);
+                _numbers[i].Add(v * Numbers[i].Factor, labels);
         }
         for (var i = 0; i < Flags.Length; i++)
         {
@@ -95,7 +97,7 @@ internal sealed class InfrastructureElementMetrics
             if (wrongType)
                 _tally.InvalidAttribute(Flags[i].Attribute, id);
             else if (value is { } b)
-                _flags[i].Add(b ? 1 : 0, domain, ie);
+                _flags[i].Add(b ? 1 : 0, labels);
         }
         _info.Add(1, domain, ie,
             NgsiAttributes.Text(entity, "hostname") ?? "",
@@ -113,7 +115,7 @@ internal sealed class InfrastructureElementMetrics
             _status.Add(1, domain, ie, status);
 
         if (NgsiAttributes.ModifiedAt(entity) is { } modified)
-            _updated.Add(modified.ToUnixTimeMilliseconds() / 1000.0, domain, ie);
+            _updated.Add(modified.ToUnixTimeMilliseconds() / 1000.0, labels);
     }
 
     public void AddTo(MetricSnapshot snapshot)
