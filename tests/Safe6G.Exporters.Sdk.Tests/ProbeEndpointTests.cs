@@ -9,7 +9,7 @@ public sealed class ProbeEndpointTests
     public async Task Probe_without_target_is_a_400_that_says_so()
     {
         await using var host = await ExampleHost.StartAsync("series: 1\n");
-        using var response = await Http.Client.GetAsync(host.Url("/probe"));
+        using var response = await Testing.Http.Client.GetAsync(host.Url("/probe"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("'target' parameter must be specified", await response.Content.ReadAsStringAsync());
     }
@@ -18,12 +18,12 @@ public sealed class ProbeEndpointTests
     public async Task Landing_page_health_readiness_and_reload_method()
     {
         await using var host = await ExampleHost.StartAsync("series: 1\nsources: [upv-broker]\n");
-        var landing = await Http.Client.GetStringAsync(host.Url("/"));
+        var landing = await Testing.Http.Client.GetStringAsync(host.Url("/"));
         Assert.Contains("<form action=\"probe\"", landing);
         Assert.Contains("upv-broker", landing);
-        Assert.Equal("Healthy.\n", await Http.Client.GetStringAsync(host.Url("/-/healthy")));
-        Assert.Equal("Ready.\n", await Http.Client.GetStringAsync(host.Url("/-/ready")));
-        using var get = await Http.Client.GetAsync(host.Url("/-/reload"));
+        Assert.Equal("Healthy.\n", await Testing.Http.Client.GetStringAsync(host.Url("/-/healthy")));
+        Assert.Equal("Ready.\n", await Testing.Http.Client.GetStringAsync(host.Url("/-/ready")));
+        using var get = await Testing.Http.Client.GetAsync(host.Url("/-/reload"));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
     }
 
@@ -31,7 +31,7 @@ public sealed class ProbeEndpointTests
     public async Task Failed_source_reports_up_zero_and_counts_the_error_reason()
     {
         await using var host = await ExampleHost.StartAsync("series: 1\nerror_rate: 1\n");
-        var body = await Http.Client.GetStringAsync(host.Url("/metrics"));
+        var body = await Testing.Http.Client.GetStringAsync(host.Url("/metrics"));
         Assert.Contains("example_up{source=\"synthetic\"} 0", body);
         Assert.Contains("example_upstream_errors_total{source=\"synthetic\",reason=\"synthetic\"} 1", body);
         Assert.DoesNotContain("example_synthetic_0_value", body);

@@ -25,10 +25,10 @@ public sealed class ServiceTelemetryTests
         });
         await app.StartAsync();
         var url = app.Urls.First();
-        await Http.Client.GetStringAsync($"{url}/hello");
-        await Http.Client.GetStringAsync($"{url}/hello");
+        await Testing.Http.Client.GetStringAsync($"{url}/hello");
+        await Testing.Http.Client.GetStringAsync($"{url}/hello");
 
-        var body = await Http.Client.GetStringAsync($"{url}/metrics");
+        var body = await Testing.Http.Client.GetStringAsync($"{url}/metrics");
         Assert.Matches(@"gateway_requests_total\{[^}]*otel_scope_name=""Safe6G.Test.Gateway""[^}]*\} 2", body);
         var own = Promtool.OnlyFamilies(body, "gateway_requests");
         var lint = await Promtool.CheckMetricsAsync(own);

@@ -79,7 +79,7 @@ public sealed class WebSecurityTests
             using var request = new HttpRequestMessage(HttpMethod.Get, host.Url("/metrics"));
             if (user is not null)
                 request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-            using var response = await Http.Client.SendAsync(request);
+            using var response = await Testing.Http.Client.SendAsync(request);
             return response.StatusCode;
         }
         Assert.Equal(HttpStatusCode.OK, await Get("prometheus", "s3cret"));
