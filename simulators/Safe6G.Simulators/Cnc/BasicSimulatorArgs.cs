@@ -1,0 +1,76 @@
+using System.Globalization;
+using Safe6G.Simulators.Common;
+
+namespace Safe6G.Simulators.Cnc;
+
+/// <summary>
+/// The options the CNC and Metaverse simulators share (listen, seed, scale, static tokens, fault switches),
+/// parsed once for both. A candidate for Common/ (the Orion parser repeats the fault part).
+/// </summary>
+public sealed record BasicSimulatorArgs(string Listen, int Seed, int Scale, FaultSettings Faults, AuthSettings? Auth)
+{
+    /// <summary>Usage lines of the shared options.</summary>
+    public const string Usage = """
+          --listen HOST:PORT     listen address (default 127.0.0.1:0 = free port; the bound URL is printed)
+          --seed N               seed of the generated data (default 1)
+          --token T              require Authorization: Bearer T (repeatable)
+          --latency-ms N         fault: extra latency per request
+          --error-rate R         fault: share 0..1 of requests answered with --error-status
+          --error-status 500|503 fault: status of injected errors (default 500)
+          --malformed-rate R     fault: share 0..1 of responses with a truncated JSON body
+          --down                 fault: abort every connection (admin /_sim endpoints stay up)
+          --flap-seconds N       fault: alternate N s up, N s down
+        Faults can be changed at runtime: POST /_sim/faults {"latencyMs":0,"errorRate":0,"errorStatus":500,"malformedRate":0,"down":false,"flapSeconds":0}
+        """;
+
+    /// <summary>Parses the shared options; false with a reason (exit code 2) on anything else or a bad value.</summary>
+    public static bool TryParse(IReadOnlyList<string> args, int defaultScale, out BasicSimulatorArgs parsed, out string? error)
+    {
+        var listen = "127.0.0.1:0";
+        int seed = 1, scale = defaultScale;
+        var faults = FaultSettings.None;
+        var tokens = new List<string>();
+        parsed = new BasicSimulatorArgs(listen, seed, scale, faults, null);
+        error = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Next()
+            {
+                if (i + 1 >= args.Count) throw new FormatException($"{name} needs a value");
+                return args[++i];
+            }
+            try
+            {
+                switch (name)
+                {
+                    case "--listen": listen = Next(); break;
+                    case "--seed": seed = Int(name, Next()); break;
+                    case "--scale": scale = Int(name, Next()); break;
+                    case "--token": tokens.Add(Next()); break;
+                    case "--latency-ms": faults = faults with { LatencyMs = Int(name, Next()) }; break;
+                    case "--error-rate": faults = faults with { ErrorRate = Double(name, Next()) }; break;
+                    case "--error-status": faults = faults with { ErrorStatus = Int(name, Next()) }; break;
+                    case "--malformed-rate": faults = faults with { MalformedRate = Double(name, Next()) }; break;
+                    case "--down": faults = faults with { Down = true }; break;
+                    case "--flap-seconds": faults = faults with { FlapSeconds = Int(name, Next()) }; break;
+                    default: throw new FormatException($"unknown option '{name}'");
+                }
+            }
+            catch (FormatException e)
+            {
+                error = e.Message;
+                return false;
+            }
+        }
+        error = faults.Validate() ?? (ListenAddress.TryParse(listen, out _, out var listenError) ? null : listenError);
+        parsed = new BasicSimulatorArgs(listen, seed, scale, faults, tokens.Count > 0 ? new AuthSettings { StaticTokens = tokens } : null);
+        return error is null;
+    }
+
+    private static int Int(string name, string text)
+        => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"{name} '{text}' is not an integer");
+
+    private static double Double(string name, string text)
+        => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"{name} '{text}' is not a number");
+}
