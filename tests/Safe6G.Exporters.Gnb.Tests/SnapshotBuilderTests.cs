@@ -232,7 +232,7 @@ public sealed class SnapshotBuilderTests
         ], false);
         Assert.Equal(["1|north|17", "2|north|4"],
             Samples(result, "gnb_cell_connected_ues").Select(s => $"{string.Join('|', s.Labels)}|{s.Value}"));
-        Assert.Equal(876_000, Samples(result, "gnb_cell_downlink_throughput_bits_per_second")[0].Value);
+        Assert.Equal(876 * 125, Samples(result, "gnb_cell_downlink_throughput_bytes_per_second")[0].Value);
         Assert.Equal(0.63, Samples(result, "gnb_cell_downlink_prb_utilization_ratio")[0].Value, 12);
         var up = Assert.Single(Samples(result, "gnb_cell_up"));
         Assert.Equal(["2", "north"], up.Labels);

@@ -131,7 +131,11 @@ public sealed class MetricConfig : IValidatableConfig
     internal double Adjust(double value)
     {
         if (Scale is { } scale)
-            value *= scale;
+        {
+            // 639 × 0.01 is 6.390000000000001 in float64 but 639 / 100 is 6.39: divide when the scale is 1/n.
+            var inverse = Math.Round(1 / scale);
+            value = Math.Abs(scale) < 1 && Math.Abs(1 / scale - inverse) < 1e-9 ? value / inverse : value * scale;
+        }
         if (Offset is { } offset)
             value += offset;
         return value;

@@ -26,6 +26,13 @@ public static class NetSnmp
         return result;
     }
 
+    /// <summary>The text of <c>STRING: "a \"b\" \\ c"</c> with net-snmp's escapes undone.</summary>
+    public static string Text(string rendered)
+    {
+        var quoted = rendered[(rendered.IndexOf('"', StringComparison.Ordinal) + 1)..rendered.LastIndexOf('"')];
+        return quoted.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
+    }
+
     /// <summary>The number in "INTEGER: 17", "Gauge32: 5", "Timeticks: (123) ..." (with -Ot: "Timeticks: 123").</summary>
     public static double Number(string rendered)
     {

@@ -52,7 +52,7 @@ public sealed class Snmpd : IAsyncDisposable
             conf.AppendLine($"createUser {V3User} SHA-256 \"{V3AuthPass}\" AES-256 \"{V3PrivPass}\"");
             conf.AppendLine($"rouser {V3User} priv");
             conf.AppendLine("sysName gnb-host-01");
-            conf.AppendLine("sysLocation \"Lab rack 3\"");
+            conf.AppendLine("sysLocation Lab rack 3");
             conf.AppendLine($"pass_persist .1.3.6.1.4.1.53058 {python} {script} {layout}");
             var confPath = dir.Write("snmpd.conf", conf.ToString());
             Directory.CreateDirectory(Path.Combine(dir.Path, "persist"));
@@ -131,7 +131,62 @@ public sealed class SnmpdPair : IAsyncLifetime
     }
 }
 
+/// <summary><c>safe6g exporter gnb</c> (the real executable) with the shipped modules and three auths.</summary>
+public sealed class GnbExporterProcess : IAsyncLifetime
+{
+    public const string Auths = $$"""
+        auths:
+          public_v2: {version: 2, community: {{Snmpd.Community}}}
+          lab_v3:
+            version: 3
+            username: {{Snmpd.V3User}}
+            security_level: authPriv
+            auth_protocol: SHA256
+            password: {{Snmpd.V3AuthPass}}
+            priv_protocol: AES256
+            priv_password: {{Snmpd.V3PrivPass}}
+          wrong_v3:
+            version: 3
+            username: {{Snmpd.V3User}}
+            security_level: authPriv
+            auth_protocol: SHA256
+            password: notTheRightPassword
+            priv_protocol: AES256
+            priv_password: {{Snmpd.V3PrivPass}}
+        """;
+
+    private readonly TempDir _dir = new("safe6g-gnb-exporter");
+    private ManagedProcess? _process;
+
+    public string BaseUrl { get; private set; } = "";
+    public string Output => _process?.Output ?? "";
+
+    public async Task InitializeAsync()
+    {
+        var config = _dir.Write("gnb.yml", Auths);
+        (_process, BaseUrl) = await SafeCli.StartExporterAsync("gnb", config);
+    }
+
+    public async Task<string> ProbeAsync(string target, string module, string auth = "public_v2", double? scrapeTimeout = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{BaseUrl}/probe?target={Uri.EscapeDataString(target)}&module={module}&auth={auth}");
+        if (scrapeTimeout is { } t)
+            request.Headers.Add("X-Prometheus-Scrape-Timeout-Seconds", t.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var response = await Http.Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"probe {module} of {target}: {(int)response.StatusCode} {body}");
+        return body;
+    }
+
+    public Task DisposeAsync()
+    {
+        _process?.Dispose();
+        _dir.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
 [CollectionDefinition("snmpd")]
-public sealed class SnmpdCollection : ICollectionFixture<SnmpdPair>
+public sealed class SnmpdCollection : ICollectionFixture<SnmpdPair>, ICollectionFixture<GnbExporterProcess>
 {
 }
