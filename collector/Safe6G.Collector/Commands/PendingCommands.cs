@@ -19,40 +19,6 @@ internal static class DashboardsCommand
     }
 }
 
-/// <summary><c>safe6g gateway</c>: /thanos and /loki with JWT auth and tenancy.</summary>
-internal static class GatewayCommand
-{
-    public static Command Build()
-    {
-        var command = new Command("gateway", "Serve PromQL under /thanos and LogQL under /loki with JWT auth and tenant enforcement")
-        {
-            CommonOptions.Config("gateway"), CommonOptions.Listen(9480),
-        };
-        CommonOptions.NotImplemented(command, "issue 8");
-        return command;
-    }
-}
-
-/// <summary><c>safe6g dataset export</c>: range queries to CSV/Parquet for MLOps.</summary>
-internal static class DatasetCommand
-{
-    public static Command Build()
-    {
-        var export = new Command("export", "Export a PromQL range query as a CSV or Parquet dataset")
-        {
-            new Option<string>("--source") { Description = "Prometheus-API base URL", Required = true },
-            new Option<string>("--query") { Description = "PromQL", Required = true },
-            new Option<string>("--start") { Description = "start (RFC 3339 or unix)", Required = true },
-            new Option<string>("--end") { Description = "end (RFC 3339 or unix)", Required = true },
-            new Option<string>("--step") { Description = "resolution, e.g. 30s", Required = true },
-            new Option<string>("--format") { Description = "csv or parquet", DefaultValueFactory = _ => "csv" },
-            new Option<string>("--out") { Description = "output file", Required = true },
-        };
-        CommonOptions.NotImplemented(export, "issue 8");
-        return new Command("dataset", "Training data for MLOps") { export };
-    }
-}
-
 /// <summary><c>safe6g orchestrator</c>: HLO-style service API and allocator.</summary>
 internal static class OrchestratorCommand
 {
