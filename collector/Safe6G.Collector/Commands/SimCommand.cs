@@ -13,6 +13,7 @@ internal static class SimCommand
             async (args, ct) => OrionSimulatorArgs.TryParse(args, out var options, out var error)
                 ? await OrionSimulator.RunAsync(options, ct).ConfigureAwait(false)
                 : Usage("orion", error)));
+        command.Add(LokiSimCommand.Build());
         foreach (var (name, what, issue) in new[]
         {
             ("cnc", "Cumucore CNC API", "issue 5"),
