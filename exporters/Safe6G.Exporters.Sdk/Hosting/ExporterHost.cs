@@ -2,11 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Prometheus;
 using Safe6G.Exporters.Sdk.Config;
@@ -16,7 +12,6 @@ using Safe6G.Exporters.Sdk.Model;
 using Safe6G.Exporters.Sdk.Scraping;
 using Safe6G.Exporters.Sdk.Sources;
 using Safe6G.Exporters.Sdk.Web;
-using Serilog;
 
 namespace Safe6G.Exporters.Sdk.Hosting;
 
@@ -63,8 +58,7 @@ public sealed class ExporterHost<TConfig> : IAsyncDisposable where TConfig : Exp
         var web = WebConfigLoader.Load(options.WebConfigFile);
         var host = new ExporterHost<TConfig>(definition, options, config, web);
         await host._app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        host.BaseAddress = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        host.BaseAddress = SafeWebHost.BoundAddress(host._app);
         host._sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
             context.Cancel = true;
@@ -122,30 +116,8 @@ public sealed class ExporterHost<TConfig> : IAsyncDisposable where TConfig : Exp
 
     private WebApplication BuildApp(WebConfig web)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Services.AddSerilog(_log, dispose: false);
-        var endpoint = ListenAddress.Parse(_options.Listen);
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(endpoint, listen =>
-            {
-                if (web.TlsServerConfig is { } tls)
-                    listen.UseHttps(KestrelTls.Build(tls));
-            });
-        });
-        var app = builder.Build();
-        if (web.HttpServerConfig is { Headers.Count: > 0 } http)
-        {
-            app.Use(async (context, next) =>
-            {
-                foreach (var (name, value) in http.Headers)
-                    context.Response.Headers[name] = value;
-                await next(context).ConfigureAwait(false);
-            });
-        }
-        if (web.BasicAuthUsers.Count > 0)
-            app.UseMiddleware<BasicAuthMiddleware>((IReadOnlyDictionary<string, string>)web.BasicAuthUsers);
+        var app = SafeWebHost.CreateBuilder(_log, _options.Listen, web).Build();
+        app.UseWebConfig(web);
 
         app.MapGet("/", (HttpContext context) =>
         {
