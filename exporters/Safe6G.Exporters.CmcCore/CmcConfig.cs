@@ -72,7 +72,7 @@ public sealed class CoreConfig : IValidatableConfig
         context.Require(DateTimeOffset.TryParse(UsageSince, System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal, out _), "usage_since", "must be an ISO 8601 time, e.g. 2026-01-01T00:00:00Z");
         context.Validate("tls", Tls);
-        context.Validate("auth", Auth);
+        HttpAuthSettings.Validate(context, "auth", Auth);
         context.Validate("per_ue", PerUe);
     }
 }

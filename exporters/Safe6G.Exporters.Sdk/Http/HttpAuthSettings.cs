@@ -19,10 +19,21 @@ public sealed class HttpAuthSettings : IValidatableConfig
         : BasicAuth is { } basic ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{basic.Username}:{basic.Password}")))
         : null;
 
+    /// <summary>
+    /// Validates <paramref name="auth"/> as the section <paramref name="field"/> of <paramref name="parent"/>; the
+    /// "exactly one" rule is reported on the section itself (a field path of "" would print as <c>auth.</c>).
+    /// </summary>
+    public static void Validate(ConfigValidationContext parent, string field, HttpAuthSettings? auth)
+    {
+        if (auth is null)
+            return;
+        parent.Require((auth.BearerToken is null) != (auth.BasicAuth is null), field, "set exactly one of bearer_token or basic_auth");
+        parent.Validate(field, auth);
+    }
+
     /// <inheritdoc />
     public void Validate(ConfigValidationContext context)
     {
-        context.Require((BearerToken is null) != (BasicAuth is null), "", "set exactly one of bearer_token or basic_auth");
         context.Require(BearerToken is null || BearerToken.Length > 0, "bearer_token", "must not be empty");
         context.Validate("basic_auth", BasicAuth);
     }
