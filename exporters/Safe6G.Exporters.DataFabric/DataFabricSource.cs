@@ -1,7 +1,7 @@
-using System.Net;
 using Safe6G.Exporters.DataFabric.Ngsi;
 using Safe6G.Exporters.DataFabric.Snapshot;
 using Safe6G.Exporters.Sdk.Hosting;
+using Safe6G.Exporters.Sdk.Http;
 using Safe6G.Exporters.Sdk.Model;
 using Safe6G.Exporters.Sdk.Sources;
 
@@ -24,8 +24,8 @@ public sealed class DataFabricSource : IScrapeSource, IDisposable
     public DataFabricSource(DataFabricConfig config, ExporterContext context, HttpMessageHandler? handler = null)
     {
         _context = context;
-        _http = handler is null ? new HttpClient(NewHandler(insecure: false)) : new HttpClient(handler, disposeHandler: false);
-        _insecureHttp = handler is null ? new HttpClient(NewHandler(insecure: true)) : _http;
+        _http = handler is null ? new HttpClient(UpstreamHandlers.Create(null)) : new HttpClient(handler, disposeHandler: false);
+        _insecureHttp = handler is null ? new HttpClient(UpstreamHandlers.Create(new HttpTlsSettings { InsecureSkipVerify = true })) : _http;
         // Per-request time is bounded by the broker timeout and the scrape deadline, not by HttpClient's own.
         _http.Timeout = Timeout.InfiniteTimeSpan;
         _insecureHttp.Timeout = Timeout.InfiniteTimeSpan;
@@ -83,22 +83,4 @@ public sealed class DataFabricSource : IScrapeSource, IDisposable
         EntityTypes = broker.EntityTypes,
         InsecureSkipVerify = broker.InsecureSkipVerify,
     };
-
-    private static SocketsHttpHandler NewHandler(bool insecure)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-        };
-        if (insecure)
-        {
-            // Only with insecure_skip_verify: true in the config, for test beds with self-signed brokers.
-#pragma warning disable CA5359
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
-#pragma warning restore CA5359
-        }
-        return handler;
-    }
 }
