@@ -17,7 +17,7 @@ public sealed class SinkCounters
     /// <summary>Documents thrown away because the queue was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>Documents waiting in the queue now.</summary>
+    /// <summary>Documents held now: queued plus the batch being written.</summary>
     public long Queued => Interlocked.Read(ref _queued);
 
     internal void AddWritten(long n) => Interlocked.Add(ref _written, n);

@@ -70,7 +70,7 @@ public sealed class SnapshotSink : IAsyncDisposable
         snapshot.Counter("cmc_mongodb_documents_written_total", "Snapshot documents MongoDB acknowledged.", "core").Add(c.Written, core);
         snapshot.Counter("cmc_mongodb_documents_retried_total", "Document writes retried after a failed batch.", "core").Add(c.Retried, core);
         snapshot.Counter("cmc_mongodb_documents_dropped_total", "Snapshot documents dropped because the sink queue was full.", "core").Add(c.Dropped, core);
-        snapshot.Gauge("cmc_mongodb_queue_documents", "Snapshot documents waiting in the sink queue.", "core").Add(c.Queued, core);
+        snapshot.Gauge("cmc_mongodb_queue_documents", "Snapshot documents held by the sink: the queue plus the batch being written (at most queue_capacity + batch_size).", "core").Add(c.Queued, core);
     }
 
     /// <summary>Stops the writer; documents still queued are lost (they are counted as queued until then).</summary>
