@@ -68,13 +68,13 @@ public static partial class ToscaParser
             }
         }
         if (string.IsNullOrWhiteSpace(description))
-            root.Error("description is required");
+            errors.Add(new ToscaError(1, 1, "description", "is required (a non-empty text)"));
         if (dimension is not null && !trust)
             root.Get("trustFunctionDimension")!.Value.Error("only allowed with belongsToTrustFunction: true");
 
         var components = new List<ComponentSpec>();
         if (nodes is not { } n)
-            root.Error("node_templates is required");
+            errors.Add(new ToscaError(1, 1, "node_templates", "is required"));
         else
         {
             foreach (var (name, node) in n.Entries())
