@@ -2,23 +2,6 @@ using System.CommandLine;
 
 namespace Safe6G.Collector.Commands;
 
-/// <summary><c>safe6g dashboards build|import</c>.</summary>
-internal static class DashboardsCommand
-{
-    public static Command Build()
-    {
-        var build = new Command("build", "Write the dashboards as Grafana JSON") { new Option<string?>("--out") { Description = "output folder" } };
-        CommonOptions.NotImplemented(build, "issue 7");
-        var import = new Command("import", "Import the dashboards into Grafana over its HTTP API")
-        {
-            new Option<string>("--grafana") { Description = "Grafana base URL", Required = true },
-            new Option<string?>("--token") { Description = "service account token" },
-        };
-        CommonOptions.NotImplemented(import, "issue 7");
-        return new Command("dashboards", "Dashboards as code") { build, import };
-    }
-}
-
 /// <summary><c>safe6g orchestrator</c>: HLO-style service API and allocator.</summary>
 internal static class OrchestratorCommand
 {
