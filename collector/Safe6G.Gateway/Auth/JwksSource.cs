@@ -18,6 +18,7 @@ public sealed class JwksSource : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile IReadOnlyList<JsonWebKey> _keys = [];
     private DateTimeOffset _lastFetch = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastKidRefetch = DateTimeOffset.MinValue;
 
     /// <summary>Creates a source; call <see cref="LoadAsync"/> before use.</summary>
     public JwksSource(string? file, Uri? url, TimeSpan minRefreshInterval, TimeSpan cacheDuration, TimeProvider? clock = null, HttpMessageHandler? handler = null)
@@ -62,9 +63,16 @@ public sealed class JwksSource : IDisposable
         try
         {
             var now = _clock.GetUtcNow();
-            if (_keys != keys || now - _lastFetch < _minRefresh)
+            if (_keys != keys || (!stale && now - _lastKidRefetch < _minRefresh))
             {
-                return _keys; // someone else refreshed meanwhile, or we refreshed too recently
+                return _keys; // someone else refreshed meanwhile, or an unknown kid already caused a refetch recently
+            }
+
+            if (!known)
+            {
+                // Only refetches caused by unknown kids are rate-limited; the start-up load does not count, so a key
+                // rotated in right after start is still picked up.
+                _lastKidRefetch = now;
             }
 
             try
