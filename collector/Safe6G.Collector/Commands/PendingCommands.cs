@@ -16,20 +16,6 @@ internal static class OrchestratorCommand
     }
 }
 
-/// <summary><c>safe6g portal</c>: the management web UI.</summary>
-internal static class PortalCommand
-{
-    public static Command Build()
-    {
-        var command = new Command("portal", "Management portal: continuum, deployments, service form, DataOps health")
-        {
-            CommonOptions.Config("portal"), CommonOptions.Listen(9482),
-        };
-        CommonOptions.NotImplemented(command, "issue 11");
-        return command;
-    }
-}
-
 /// <summary><c>safe6g demo</c>: the whole product on a simulated two-domain continuum.</summary>
 internal static class DemoCommand
 {
