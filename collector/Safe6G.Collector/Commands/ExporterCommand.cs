@@ -14,8 +14,8 @@ internal static class ExporterCommand
         var command = new Command("exporter", "Run a Prometheus exporter (datafabric, cmc, metaverse, gnb, or the synthetic example)");
         command.Add(Exporter("example", 9400, new ExampleExporter()));
         command.Add(Exporter("datafabric", 9410, new DataFabricExporter()));
-        command.Add(Pending("cmc", "CMC 5G core exporter", "issue 5"));
-        command.Add(Pending("metaverse", "Metaverse manager exporter", "issue 5"));
+        command.Add(Exporter("cmc", 9411, new Safe6G.Exporters.CmcCore.CmcExporter()));
+        command.Add(Exporter("metaverse", 9412, new Safe6G.Exporters.Metaverse.MetaverseExporter()));
         command.Add(Exporter("gnb", 9413, new Safe6G.Exporters.Gnb.GnbExporter()));
         return command;
     }

@@ -13,11 +13,17 @@ internal static class SimCommand
             async (args, ct) => OrionSimulatorArgs.TryParse(args, out var options, out var error)
                 ? await OrionSimulator.RunAsync(options, ct).ConfigureAwait(false)
                 : Usage("orion", error)));
+        command.Add(Forwarding("cnc", "Cumucore CNC API (5G core)", Safe6G.Simulators.Cnc.CncSimulatorArgs.Usage,
+            async (args, ct) => Safe6G.Simulators.Cnc.CncSimulatorArgs.TryParse(args, out var options, out var error)
+                ? await Safe6G.Simulators.Cnc.CncSimulator.RunAsync(options, ct).ConfigureAwait(false)
+                : Usage("cnc", error)));
+        command.Add(Forwarding("metaverse", "Metaverse manager API", Safe6G.Simulators.Metaverse.MetaverseSimulatorArgs.Usage,
+            async (args, ct) => Safe6G.Simulators.Metaverse.MetaverseSimulatorArgs.TryParse(args, out var options, out var error)
+                ? await Safe6G.Simulators.Metaverse.MetaverseSimulator.RunAsync(options, ct).ConfigureAwait(false)
+                : Usage("metaverse", error)));
         command.Add(LokiSimCommand.Build());
         foreach (var (name, what, issue) in new[]
         {
-            ("cnc", "Cumucore CNC API", "issue 5"),
-            ("metaverse", "Metaverse manager API", "issue 5"),
             ("snmp", "Baicells gNB SNMP agent", "issue 4"),
         })
         {
