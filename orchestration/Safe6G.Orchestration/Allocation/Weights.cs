@@ -20,6 +20,7 @@ public sealed class Weights : IValidatableConfig
         foreach (var (field, value) in new[] { ("free_cpu", FreeCpu), ("free_ram", FreeRam), ("power", Power), ("energy_efficiency", EnergyEfficiency),
                      ("trust", Trust), ("spread", Spread), ("trust_function_domain", TrustFunctionDomain) })
             context.Require(double.IsFinite(value) && value >= 0, field, "must be a number >= 0");
-        context.Require(Sum > 0, "free_cpu", "the weights must not all be 0");
+        if (FreeCpu >= 0 && FreeRam >= 0 && Power >= 0 && EnergyEfficiency >= 0 && Trust >= 0 && Spread >= 0 && TrustFunctionDomain >= 0)
+            context.Require(Sum > 0, "free_cpu", "the weights must not all be 0");
     }
 }

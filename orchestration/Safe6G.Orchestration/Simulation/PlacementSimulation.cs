@@ -19,8 +19,11 @@ public static class PlacementSimulation
     public const string Balancer = "entrypoint-balancer";
     public const string FirstFit = "first-fit";
 
+    /// <summary>First-fit over our hard filter (capacity-aware): separates what scoring adds from what the filter adds.</summary>
+    public const string FirstFitCapacity = "first-fit-capacity";
+
     public static IReadOnlyList<SimulationResult> RunAll(SimulatedContinuum continuum, Weights? weights = null) =>
-        [Run(continuum, Metric, weights), Run(continuum, Balancer), Run(continuum, FirstFit)];
+        [Run(continuum, Metric, weights), Run(continuum, Balancer), Run(continuum, FirstFit), Run(continuum, FirstFitCapacity)];
 
     public static SimulationResult Run(SimulatedContinuum continuum, string strategy, Weights? weights = null)
     {
@@ -43,6 +46,11 @@ public static class PlacementSimulation
                 {
                     var decision = allocator.Decide(request, continuum.Ies, ledger);
                     choice = decision.Placed ? continuum.Ies.First(ie => ie.Id == decision.Ie) : null;
+                    if (choice is not null) ledger.Reserve(request, choice.Id, choice.Domain);
+                }
+                else if (strategy == FirstFitCapacity)
+                {
+                    choice = continuum.Ies.FirstOrDefault(ie => HardFilter.Check(ie, request, ledger.LoadOf(ie.Id)) is null);
                     if (choice is not null) ledger.Reserve(request, choice.Id, choice.Domain);
                 }
                 else

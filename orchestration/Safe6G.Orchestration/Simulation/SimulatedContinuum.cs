@@ -10,7 +10,8 @@ public sealed record SimulatedContinuum(IReadOnlyList<IeState> Ies, IReadOnlyLis
     private static readonly string[] Domains = ["upv", "ncsrd", "i2cat"];
 
     /// <summary>Deterministic for a seed (System.Random with a seed is stable within one runtime, enough for a comparison run).</summary>
-    public static SimulatedContinuum Generate(int ies = 50, int services = 200, int seed = 9)
+    /// <summary><paramref name="demandScale"/> multiplies every component's CPU demand (1 = the workload over-subscribes CPU).</summary>
+    public static SimulatedContinuum Generate(int ies = 50, int services = 200, int seed = 9, double demandScale = 1)
     {
         var rng = new Random(seed);
         var list = new List<IeState>(ies);
@@ -53,7 +54,7 @@ public sealed record SimulatedContinuum(IReadOnlyList<IeState> Ies, IReadOnlyLis
                     Domain = rng.NextDouble() < 0.1 ? Domains[rng.Next(3)] : null,
                     MinEnergyEfficiency = rng.NextDouble() < 0.1 ? 0.3 : null,
                 };
-                var cpu = new[] { 0.5, 1, 2, 3 }[rng.Next(4)];
+                var cpu = new[] { 0.5, 1, 2, 3 }[rng.Next(4)] * demandScale;
                 var mem = new[] { 256e6, 512e6, 1e9, 2e9, 4e9 }[rng.Next(5)];
                 components.Add(new ComponentRequest($"svc-{s:D3}", $"c{c}", cpu, mem, constraints with { NumCpus = cpu, MemBytes = mem }, tf));
             }
