@@ -18,14 +18,14 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 run_exporter() { # name cache_ttl
   local port; port=$(free_port)
   printf 'series: %s\nfamilies: 10\nlabel_cardinality: 100\nchurn: 0.1\nscrape:\n  cache_ttl: %s\n' "$series" "$2" > "$work/$1.yml"
-  "${safe6g[@]}" exporter example --config "$work/$1.yml" --listen "127.0.0.1:$port" 2>"$work/$1.log" &
-  pids+=($!); echo "$port $!"
+  "${safe6g[@]}" exporter example --config "$work/$1.yml" --listen "127.0.0.1:$port" 2>"$work/$1.log" >/dev/null &
+  echo "$port $!"
 }
 wait_ok() { for _ in $(seq 100); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "not ready: $1"; exit 1; }
 rps() { wrk -t2 -c"$connections" -d"$duration" "$1" | awk '/Requests\/sec/ {print $2}'; }
 
-read -r ex_port ex_pid < <(run_exporter nocache 0s); wait_ok "http://127.0.0.1:$ex_port/metrics"
-read -r exc_port exc_pid < <(run_exporter cached 1s); wait_ok "http://127.0.0.1:$exc_port/metrics"
+read -r ex_port ex_pid < <(run_exporter nocache 0s); pids+=("$ex_pid"); wait_ok "http://127.0.0.1:$ex_port/metrics"
+read -r exc_port exc_pid < <(run_exporter cached 1s); pids+=("$exc_pid"); wait_ok "http://127.0.0.1:$exc_port/metrics"
 
 # The same 10,000 series for node_exporter, taken from the exporter's own output.
 mkdir -p "$work/textfile"
@@ -45,7 +45,7 @@ ex_rps=$(rps "http://127.0.0.1:$ex_port/metrics")
 exc_rps=$(rps "http://127.0.0.1:$exc_port/metrics")
 
 # RSS after 1,000 scrapes of 10,000 series (cache off: every scrape rebuilds and serializes).
-read -r rss_port rss_pid < <(run_exporter rss 0s); wait_ok "http://127.0.0.1:$rss_port/metrics"
+read -r rss_port rss_pid < <(run_exporter rss 0s); pids+=("$rss_pid"); wait_ok "http://127.0.0.1:$rss_port/metrics"
 for _ in $(seq 1000); do curl -s -o /dev/null "http://127.0.0.1:$rss_port/metrics"; done
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$rss_pid/status"); hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$rss_pid/status")
 ne_rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$ne_pid/status")
