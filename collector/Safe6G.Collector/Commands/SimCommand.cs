@@ -22,20 +22,7 @@ internal static class SimCommand
                 ? await Safe6G.Simulators.Metaverse.MetaverseSimulator.RunAsync(options, ct).ConfigureAwait(false)
                 : Usage("metaverse", error)));
         command.Add(LokiSimCommand.Build());
-        foreach (var (name, what, issue) in new[]
-        {
-            ("snmp", "Baicells gNB SNMP agent", "issue 4"),
-        })
-        {
-            var sim = new Command(name, what)
-            {
-                CommonOptions.Listen(0),
-                new Option<int>("--seed") { Description = "seed for deterministic data", DefaultValueFactory = _ => 1 },
-                new Option<int>("--scale") { Description = "how many entities to simulate", DefaultValueFactory = _ => 10 },
-            };
-            CommonOptions.NotImplemented(sim, issue);
-            command.Add(sim);
-        }
+        command.Add(SimSnmpCommand.Build());
         return command;
     }
 
