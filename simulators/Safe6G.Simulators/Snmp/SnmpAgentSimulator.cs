@@ -13,9 +13,9 @@ public static class SnmpAgentSimulator
     {
         var invalid = options.Validate();
         if (invalid is not null)
-            throw new ArgumentException(invalid, nameof(options));
+            throw new ArgumentException(invalid);
         if (!SnmpSimulatorOptions.TryParseListen(options.Listen, out var address, out var port, out var error))
-            throw new ArgumentException(error, nameof(options));
+            throw new ArgumentException(error);
         var started = options.Clock.GetUtcNow();
         var agents = new List<SnmpAgent>(options.Scale);
         try
