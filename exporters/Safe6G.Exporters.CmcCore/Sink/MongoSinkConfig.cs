@@ -20,7 +20,7 @@ public sealed class MongoSinkConfig : IValidatableConfig
     /// <summary>Documents per insertMany.</summary>
     public int BatchSize { get; set; } = 1000;
 
-    /// <summary>Documents held in memory while MongoDB is slow or away; beyond this new documents are dropped and counted.</summary>
+    /// <summary>Documents held in memory (queued or being written) while MongoDB is slow or away; beyond this new documents are dropped and counted.</summary>
     public int QueueCapacity { get; set; } = 100_000;
 
     /// <summary>First wait before retrying a failed batch; doubles up to <see cref="MaxBackoff"/>.</summary>

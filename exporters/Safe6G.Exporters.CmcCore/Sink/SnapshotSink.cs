@@ -16,10 +16,11 @@ public sealed class SnapshotSink : IAsyncDisposable
     private readonly IDocumentWriter _writer;
     private readonly TimeProvider _time;
     private readonly Serilog.ILogger _log;
-    private readonly Channel<(string Core, BsonDocument Document)> _queue;
+    private readonly Channel<Poll> _queue = Channel.CreateUnbounded<Poll>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, SinkCounters> _counters = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly Counter _held = new();
     private string? _mode;
 
     /// <summary>Starts the background writer.</summary>
@@ -29,11 +30,6 @@ public sealed class SnapshotSink : IAsyncDisposable
         _writer = writer;
         _time = time;
         _log = log;
-        _queue = Channel.CreateBounded<(string, BsonDocument)>(new BoundedChannelOptions(config.QueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait, // TryWrite then fails instead of waiting: that is the drop we count.
-        });
         _loop = Task.Run(() => RunAsync(_stop.Token));
     }
 
@@ -43,19 +39,27 @@ public sealed class SnapshotSink : IAsyncDisposable
     /// <summary>The counters of one core.</summary>
     public SinkCounters CountersFor(string core) => _counters.GetOrAdd(core, _ => new SinkCounters());
 
-    /// <summary>Queues every sample of a poll; returns at once. Documents that do not fit are dropped and counted.</summary>
+    /// <summary>
+    /// Queues every sample of a poll and returns at once: the snapshot itself is queued (families built so far; it is
+    /// never changed afterwards except by appending) and turned into documents by the writer loop, off the scrape path.
+    /// Samples beyond queue_capacity are dropped and counted.
+    /// </summary>
     public void Offer(string core, MetricSnapshot snapshot, DateTimeOffset at)
     {
         var counters = CountersFor(core);
-        long accepted = 0, dropped = 0;
-        foreach (var document in SnapshotDocuments.From(core, snapshot, at))
+        var samples = snapshot.SampleCount;
+        long accepted;
+        lock (_held)
         {
-            if (_queue.Writer.TryWrite((core, document)))
-                accepted++;
-            else
-                dropped++;
+            accepted = Math.Clamp(_config.QueueCapacity - _held.Value, 0, samples);
+            _held.Value += accepted;
         }
-        counters.AddQueued(accepted);
+        var dropped = samples - accepted;
+        if (accepted > 0)
+        {
+            counters.AddQueued(accepted);
+            _queue.Writer.TryWrite(new Poll(core, snapshot, snapshot.Families.Count, at, accepted));
+        }
         if (dropped > 0)
         {
             counters.AddDropped(dropped);
@@ -70,7 +74,7 @@ public sealed class SnapshotSink : IAsyncDisposable
         snapshot.Counter("cmc_mongodb_documents_written_total", "Snapshot documents MongoDB acknowledged.", "core").Add(c.Written, core);
         snapshot.Counter("cmc_mongodb_documents_retried_total", "Document writes retried after a failed batch.", "core").Add(c.Retried, core);
         snapshot.Counter("cmc_mongodb_documents_dropped_total", "Snapshot documents dropped because the sink queue was full.", "core").Add(c.Dropped, core);
-        snapshot.Gauge("cmc_mongodb_queue_documents", "Snapshot documents held by the sink: the queue plus the batch being written (at most queue_capacity + batch_size).", "core").Add(c.Queued, core);
+        snapshot.Gauge("cmc_mongodb_queue_documents", "Snapshot documents held by the sink, queued or being written (at most queue_capacity).", "core").Add(c.Queued, core);
     }
 
     /// <summary>Stops the writer; documents still queued are lost (they are counted as queued until then).</summary>
@@ -93,21 +97,44 @@ public sealed class SnapshotSink : IAsyncDisposable
     {
         var batch = new List<(string Core, BsonDocument Document)>(_config.BatchSize);
         var documents = new List<BsonDocument>(_config.BatchSize);
-        while (await _queue.Reader.WaitToReadAsync(stop).ConfigureAwait(false))
+        await foreach (var poll in _queue.Reader.ReadAllAsync(stop).ConfigureAwait(false))
         {
-            batch.Clear();
-            while (batch.Count < _config.BatchSize && _queue.Reader.TryRead(out var item))
-                batch.Add(item);
-            documents.Clear();
-            documents.AddRange(batch.Select(b => b.Document));
-            await WriteWithRetryAsync(batch, documents, stop).ConfigureAwait(false);
-            foreach (var group in batch.GroupBy(b => b.Core, StringComparer.Ordinal))
+            var snapshot = new MetricSnapshot();
+            foreach (var family in poll.Snapshot.Families.Take(poll.Families))
+                snapshot.Add(family);
+            foreach (var document in SnapshotDocuments.From(poll.Core, snapshot, poll.At).Take((int)poll.Accepted))
             {
-                var counters = CountersFor(group.Key);
-                counters.AddWritten(group.Count());
-                counters.AddQueued(-group.Count());
+                batch.Add((poll.Core, document));
+                if (batch.Count == _config.BatchSize)
+                    await FlushAsync(batch, documents, stop).ConfigureAwait(false);
             }
+            // Write what this poll left over now rather than wait for the next poll.
+            if (batch.Count > 0 && !_queue.Reader.TryPeek(out _))
+                await FlushAsync(batch, documents, stop).ConfigureAwait(false);
         }
+    }
+
+    private async Task FlushAsync(List<(string Core, BsonDocument Document)> batch, List<BsonDocument> documents, CancellationToken stop)
+    {
+        documents.Clear();
+        documents.AddRange(batch.Select(b => b.Document));
+        await WriteWithRetryAsync(batch, documents, stop).ConfigureAwait(false);
+        foreach (var group in batch.GroupBy(b => b.Core, StringComparer.Ordinal))
+        {
+            var counters = CountersFor(group.Key);
+            counters.AddWritten(group.Count());
+            counters.AddQueued(-group.Count());
+        }
+        lock (_held)
+            _held.Value -= batch.Count;
+        batch.Clear();
+    }
+
+    private sealed record Poll(string Core, MetricSnapshot Snapshot, int Families, DateTimeOffset At, long Accepted);
+
+    private sealed class Counter
+    {
+        public long Value;
     }
 
     private async Task WriteWithRetryAsync(List<(string Core, BsonDocument Document)> batch, List<BsonDocument> documents, CancellationToken stop)

@@ -100,14 +100,14 @@ public sealed class SnapshotSinkTests
 
         sink.Offer("lab", Samples(10), DateTimeOffset.UnixEpoch);
         await Eventually(() => writer.ReceivedCalls().Any(c => c.GetMethodInfo().Name == nameof(IDocumentWriter.InsertAsync)), "first batch taken");
-        // The writer holds 10; the queue takes 50 more; the rest of each offer is dropped, and Offer returns at once.
+        // The writer holds 10 of the 50 the sink may keep; 40 more fit; the rest of each offer is dropped, and Offer returns at once.
         var offer = Task.Run(() => { for (var i = 0; i < 10; i++) sink.Offer("lab", Samples(20), DateTimeOffset.UnixEpoch); });
         Assert.Same(offer, await Task.WhenAny(offer, Task.Delay(TimeSpan.FromSeconds(10))));
-        Assert.Equal(50 + 10, counters.Queued);
-        Assert.Equal(200 - 50, counters.Dropped);
+        Assert.Equal(50, counters.Queued);
+        Assert.Equal(200 - 40, counters.Dropped);
 
         never.SetResult();
-        await Eventually(() => counters.Written == 60, $"written {counters.Written}");
+        await Eventually(() => counters.Written == 50, $"written {counters.Written}");
         Assert.Equal(0, counters.Queued);
     }
 
