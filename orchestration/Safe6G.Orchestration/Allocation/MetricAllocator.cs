@@ -15,24 +15,28 @@ public sealed class MetricAllocator(Weights weights, int explainTop = 5, int rej
         var n = ies.Count;
         var eligible = new int[n];
         var count = 0;
-        var byRule = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rejected = new List<RejectedCandidate>();
+        var byRule = new int[HardFilter.RuleNames.Length];
+        var rejected = new List<RejectedCandidate>(rejectedShown);
         var maxPower = 0.0;
         for (var i = 0; i < n; i++)
         {
             var ie = ies[i];
-            var verdict = HardFilter.Check(ie, request, ledger.LoadOf(ie.Id));
-            if (verdict is { } v)
+            var load = ledger.LoadOf(ie.Id);
+            var rule = HardFilter.Rule(ie, request, load);
+            if (rule >= 0)
             {
-                byRule[v.Rule] = byRule.GetValueOrDefault(v.Rule) + 1;
+                byRule[rule]++;
                 if (rejected.Count < rejectedShown)
-                    rejected.Add(new RejectedCandidate(ie.Id, v.Rule, v.Reason));
+                    rejected.Add(new RejectedCandidate(ie.Id, HardFilter.RuleNames[rule], HardFilter.Reason(rule, ie, request, load)));
                 continue;
             }
             eligible[count++] = i;
             if ((ie.PowerWatts ?? ie.PowerAverageWatts) is { } w && w > maxPower)
                 maxPower = w;
         }
+        var rejections = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var r = 0; r < byRule.Length; r++)
+            if (byRule[r] > 0) rejections[HardFilter.RuleNames[r]] = byRule[r];
 
         var tfDomain = request.TrustFunction ? ledger.TrustFunctionDomain(request.ServiceId) : null;
         Span<double> terms = stackalloc double[Scorer.TermCount];
@@ -61,9 +65,9 @@ public sealed class MetricAllocator(Weights weights, int explainTop = 5, int rej
                 list[j] = new ScoreTerm(Scorer.Names[j], Math.Round(t[j], 4), Math.Round(_weights[j], 4), Math.Round(_weights[j] * t[j], 4));
             return new CandidateScore(ie.Id, ie.Domain, Math.Round(totals[k], 4), list);
         }).ToList();
-        var explanation = new Explanation(n, count, ranked, byRule, rejected);
+        var explanation = new Explanation(n, count, ranked, rejections, rejected);
         if (best < 0)
-            return new AllocationDecision(null, null, NoFit(n, byRule), explanation);
+            return new AllocationDecision(null, null, NoFit(n, rejections), explanation);
         var chosen = ies[eligible[best]];
         return new AllocationDecision(chosen.Id, chosen.Domain, null, explanation);
     }

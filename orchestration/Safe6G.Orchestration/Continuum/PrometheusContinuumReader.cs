@@ -13,8 +13,9 @@ public sealed class PrometheusContinuumReader(HttpClient http, Uri baseUrl, Time
     private const string P = "datafabric_infrastructure_element_";
 
     /// <summary>One selector for every family the allocator uses, so all values come from the same evaluation instant.</summary>
-    public const string Query = "{__name__=~\"" + P + "(info|status|cpu_cores|cpu_usage_ratio|ram_capacity_bytes|ram_available_bytes"
-        + "|power_watts|power_average_watts|energy_efficiency_ratio|trust_score|realtime_capable)\"}";
+    /// <summary>Only the status series that is 1 is fetched: five of six state-set series would be thrown away.</summary>
+    public const string Query = "{__name__=~\"" + P + "(info|cpu_cores|cpu_usage_ratio|ram_capacity_bytes|ram_available_bytes"
+        + "|power_watts|power_average_watts|energy_efficiency_ratio|trust_score|realtime_capable)\"} or " + P + "status == 1";
 
     public Uri BaseUrl { get; } = baseUrl;
 
@@ -75,7 +76,11 @@ public sealed class PrometheusContinuumReader(HttpClient http, Uri baseUrl, Time
             switch (name[P.Length..])
             {
                 case "info":
-                    b.Info = metric.Clone();
+                    b.Hostname = Label(metric, "hostname");
+                    b.Tier = Label(metric, "tier");
+                    b.Architecture = Label(metric, "cpu_architecture");
+                    b.ContainerTechnology = Label(metric, "container_technology");
+                    b.LowLevelOrchestrator = Label(metric, "low_level_orchestrator");
                     if (b.Domain.Length == 0) b.Domain = domain;
                     break;
                 case "status":
@@ -96,26 +101,26 @@ public sealed class PrometheusContinuumReader(HttpClient http, Uri baseUrl, Time
         return new ContinuumSnapshot(list, readAt);
     }
 
+    private static string Label(JsonElement metric, string name) => metric.TryGetProperty(name, out var v) ? v.GetString() ?? "" : "";
+
     private sealed class Builder
     {
         public required string Id;
         public required string Domain;
-        public JsonElement? Info;
+        public string Hostname = "", Tier = "", Architecture = "", ContainerTechnology = "", LowLevelOrchestrator = "";
         public string? Status;
         public double? CpuCores, CpuUsage, RamCapacity, RamAvailable, Power, PowerAverage, Efficiency, Trust;
         public bool? Realtime;
-
-        private string Label(string name) => Info is { } i && i.TryGetProperty(name, out var v) ? v.GetString() ?? "" : "";
 
         public IeState Build() => new()
         {
             Id = Id,
             Domain = Domain,
-            Hostname = Label("hostname"),
-            Tier = Label("tier"),
-            Architecture = Label("cpu_architecture"),
-            ContainerTechnology = Label("container_technology"),
-            LowLevelOrchestrator = Label("low_level_orchestrator"),
+            Hostname = Hostname,
+            Tier = Tier,
+            Architecture = Architecture,
+            ContainerTechnology = ContainerTechnology,
+            LowLevelOrchestrator = LowLevelOrchestrator,
             Status = Status,
             CpuCores = CpuCores,
             CpuUsage = CpuUsage,
