@@ -54,19 +54,29 @@ public class CentralOutputTests(ExampleFixture example) : IClassFixture<ExampleF
     }
 
     [Fact]
-    public void GatewayRoutesThanosCentrallyAndLokiPerDomain()
+    public void GatewayConfigIsOneTheGatewayItselfLoads()
     {
-        var root = Root("central/gateway/gateway.yaml");
-        Assert.Equal("0.0.0.0:9480", ((YamlScalarNode)root.Children[new YamlScalarNode("listen")]).Value);
-        var routes = ((YamlSequenceNode)root.Children[new YamlScalarNode("routes")]).Children.Cast<YamlMappingNode>().ToList();
-        Assert.Equal("/thanos", S(routes[0], "prefix"));
-        Assert.Equal("http://thanos-query.monitoring.svc:10902", S(routes[0], "backend"));
-        Assert.Equal("/loki", S(routes[1], "prefix"));
-        var loki = (YamlMappingNode)routes[1].Children[new YamlScalarNode("domainBackends")];
-        Assert.Equal(["upv", "ncsrd"], loki.Children.Keys.Cast<YamlScalarNode>().Select(k => k.Value!));
-        var auth = (YamlMappingNode)root.Children[new YamlScalarNode("auth")];
-        Assert.Equal("RS256", S(auth, "alg"));
-        Assert.Equal("/etc/safe6g/jwks/jwks.json", S(auth, "jwkLocalPath"));
+        // The real gateway loader judges the file: unknown fields, wrong types and invalid values are errors there.
+        var file = example.PathOf("central/gateway/gateway.yaml");
+        var jwks = Path.Combine(Path.GetTempPath(), $"jwks-{Guid.NewGuid():N}.json");
+        File.WriteAllText(jwks, "{\"keys\":[]}");
+        try
+        {
+            var text = File.ReadAllText(file).Replace("/etc/safe6g/jwks/jwks.json", jwks, StringComparison.Ordinal);
+            var config = Safe6G.Exporters.Sdk.Config.YamlConfigLoader.Parse<Safe6G.Gateway.Config.GatewayConfig>(text, file);
+            Assert.Equal("http://thanos-query.monitoring.svc:10902", config.Thanos.Url);
+            Assert.Equal("http://loki.monitoring.svc:3100", config.Loki?.Url);
+            Assert.Equal(jwks, config.Auth.JwksFile);
+            Assert.Equal(["safe6g-gateway"], config.Auth.Audiences);
+            Assert.Equal(["domain=~\"upv|ncsrd\""], config.Tenants["resilience-tf"].Matchers);
+            Assert.Equal(["domain=~\"upv|ncsrd\""], config.Tenants["mlops"].Matchers);
+            Assert.Empty(config.Tenants["mlops"].LogMatchers);
+            Assert.Equal("resilience-tf", config.Tenants["resilience-tf"].LokiOrgId);
+        }
+        finally
+        {
+            File.Delete(jwks);
+        }
     }
 
     [Fact]

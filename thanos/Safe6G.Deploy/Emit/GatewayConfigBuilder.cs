@@ -3,8 +3,9 @@ using Safe6G.Deploy.Model;
 namespace Safe6G.Deploy.Emit;
 
 /// <summary>
-/// The `safe6g gateway` config: /thanos to the central Thanos Query, /loki to each domain's Loki (logs stay in
-/// their domain), JWTs checked against a local JWK set as in the seed's KrakenD `auth/validator` block.
+/// The `safe6g gateway` config (collector/Safe6G.Gateway/README.md), in the gateway's own format: /thanos to the
+/// central Thanos Query, /loki to the entrypoint domain's Loki, JWTs checked against a local JWK set as in the
+/// seed's KrakenD `auth/validator` block, and one tenant per continuum tenant restricted to its domains.
 /// </summary>
 internal static class GatewayConfigBuilder
 {
@@ -13,55 +14,36 @@ internal static class GatewayConfigBuilder
     public static YMap Build(Continuum c)
     {
         var entry = c.Entrypoint;
-        var loki = new YMap();
-        foreach (var d in c.Domains.Where(d => d.Logs.Enabled))
+        // The gateway refuses tokens without a fixed issuer and audience; these defaults match `safe6g gateway token`.
+        var auth = new YMap
         {
-            loki[d.Name] = d.Name == entry.Name ? $"http://loki.{d.Namespace}.svc:3100" : d.Logs.LokiUrl;
-        }
-
-        var routes = new List<object>
-        {
-            new YMap
-            {
-                ["name"] = "thanos",
-                ["prefix"] = "/thanos",
-                ["api"] = "promql",
-                ["backend"] = ThanosBuilder.QueryUrl(c, entry),
-            },
+            ["jwks_file"] = c.Gateway.JwkFile,
+            ["issuer"] = c.Gateway.Issuer.Length > 0 ? c.Gateway.Issuer : "safe6g",
+            ["audiences"] = new List<object> { "safe6g-gateway" },
         };
-        if (loki.Count > 0)
+
+        var tenants = new YMap();
+        foreach (var t in c.Gateway.Tenants)
         {
-            routes.Add(new YMap
+            // No domains listed means every domain; spelled out so the gateway never guesses.
+            var domains = (t.Domains.Count == 0 ? c.Domains.Select(d => d.Name) : t.Domains).ToList();
+            var matcher = $"domain=~\"{string.Join('|', domains)}\"";
+            var tenant = new YMap { ["matchers"] = new List<object> { matcher } };
+            if (t.Routes.Contains("loki"))
             {
-                ["name"] = "loki",
-                ["prefix"] = "/loki",
-                ["api"] = "logql",
-                ["domainBackends"] = loki,
-                ["defaultDomain"] = loki[0].Key,
-                ["domainHeader"] = "X-Safe6G-Domain",
-            });
+                tenant["log_matchers"] = new List<object> { matcher };
+                tenant["loki_org_id"] = t.Name;
+            }
+            tenants[t.Name] = tenant;
         }
 
-        var auth = new YMap { ["alg"] = c.Gateway.Algorithm, ["jwkLocalPath"] = c.Gateway.JwkFile };
-        if (c.Gateway.Issuer.Length > 0)
+        var config = new YMap { ["thanos"] = new YMap { ["url"] = ThanosBuilder.QueryUrl(c, entry) } };
+        if (entry.Logs.Enabled)
         {
-            auth["issuer"] = c.Gateway.Issuer;
+            config["loki"] = new YMap { ["url"] = $"http://loki.{entry.Namespace}.svc:3100" };
         }
-
-        return new YMap
-        {
-            ["listen"] = $"0.0.0.0:{Port}",
-            ["auth"] = auth,
-            ["routes"] = routes,
-            ["tenants"] = c.Gateway.Tenants.Select(t => (object)new YMap
-            {
-                ["name"] = t.Name,
-                ["subject"] = t.Subject,
-
-                // No domains listed means every domain; spelled out so the gateway never guesses.
-                ["domains"] = (t.Domains.Count == 0 ? c.Domains.Select(d => d.Name) : t.Domains).ToList(),
-                ["routes"] = t.Routes.ToList(),
-            }).ToList(),
-        };
+        config["auth"] = auth;
+        config["tenants"] = tenants;
+        return config;
     }
 }
