@@ -54,7 +54,7 @@ public sealed class BrowserTests(LiveSetup live, ITestOutputHelper output)
         for (var i = 0; i < 60; i++)
         {
             await browser.PressAsync("Tab", 9);
-            order.Add((await browser.EvalAsync("(e => e.id || e.name || e.textContent.trim())(document.activeElement)")).GetString()!);
+            order.Add((await browser.EvalAsync("(e => e === document.body ? '(body)' : e.id || e.name || e.textContent.trim())(document.activeElement)")).GetString()!);
         }
         output.WriteLine("tab order: " + string.Join(" → ", order));
         Assert.Equal("Skip to content", order[0]);
@@ -107,7 +107,7 @@ public sealed class BrowserTests(LiveSetup live, ITestOutputHelper output)
     {
         for (var i = 0; i < 80; i++)
         {
-            var active = (await browser.EvalAsync("(e => e.id || e.value || e.name)(document.activeElement)")).GetString();
+            var active = (await browser.EvalAsync("(e => e.id || (e.tagName === 'BUTTON' ? e.value : '') || '')(document.activeElement)")).GetString();
             if (active == target) return;
             await browser.PressAsync("Tab", 9);
         }

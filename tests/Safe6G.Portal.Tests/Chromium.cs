@@ -130,7 +130,10 @@ internal sealed class Chromium : IAsyncDisposable
     /// <summary>A real key press (keyDown + keyUp), as a user's keyboard sends it.</summary>
     public async Task PressAsync(string key, int code, string? text = null)
     {
-        await SendAsync("Input.dispatchKeyEvent", new { type = "keyDown", key, code = key, windowsVirtualKeyCode = code, nativeVirtualKeyCode = code, text });
+        // "text" makes the key produce input (Enter submits); the protocol refuses a null, so it is left out when absent.
+        var down = new Dictionary<string, object> { ["type"] = "keyDown", ["key"] = key, ["code"] = key, ["windowsVirtualKeyCode"] = code, ["nativeVirtualKeyCode"] = code };
+        if (text is not null) down["text"] = text;
+        await SendAsync("Input.dispatchKeyEvent", down);
         await SendAsync("Input.dispatchKeyEvent", new { type = "keyUp", key, code = key, windowsVirtualKeyCode = code, nativeVirtualKeyCode = code });
     }
 

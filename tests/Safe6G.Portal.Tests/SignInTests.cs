@@ -9,9 +9,13 @@ namespace Safe6G.Portal.Tests;
 /// <summary>Sign-in with the gateway's JWTs: the same validation, the token kept in an HttpOnly cookie and never in a page.</summary>
 public sealed class SignInTests
 {
+    // Keys stay loaded for the whole run: IdentityModel caches signature providers per key, and a disposed key
+    // behind a cached provider would fail the next signature.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Security.Cryptography.AsymmetricAlgorithm> Keys = new();
+
     private static string Token(string keyFile, string audience = "safe6g-gateway", TimeSpan? lifetime = null, DateTime? issuedAt = null, string kid = "demo-1")
     {
-        using var key = TokenMinter.LoadPrivateKey(File.ReadAllText(keyFile));
+        var key = Keys.GetOrAdd(keyFile, f => TokenMinter.LoadPrivateKey(File.ReadAllText(f)));
         return TokenMinter.Mint(key, kid, new TokenRequest
         {
             Tenant = "upv",

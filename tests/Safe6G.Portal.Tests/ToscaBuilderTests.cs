@@ -59,7 +59,7 @@ public sealed class ToscaBuilderTests
     public void Helm_chart_and_trust_function_fields_survive()
     {
         var d = Parse(Request(("artifact", "helm"), ("helm_repository", "https://charts.example/safe6g"), ("helm_chart", "agent"), ("helm_version", "1.2.3"),
-            ("private", "on"), ("trust_function", "on"), ("trust_dimension", "Resilience"), ("trust_element", "aiAgent"), ("is_job", "on"),
+            ("private", "on"), ("registry_username", "robot"), ("registry_password", "pa\"ss"), ("trust_function", "on"), ("trust_dimension", "Resilience"), ("trust_element", "aiAgent"), ("is_job", "on"),
             ("interacts_continuum", "on"), ("interacts_core", "on")));
         Assert.True(d.BelongsToTrustFunction);
         Assert.Equal("Resilience", d.TrustFunctionDimension);
@@ -67,6 +67,8 @@ public sealed class ToscaBuilderTests
         Assert.Equal("agent", c.Helm!.Chart);
         Assert.Equal("1.2.3", c.Helm.Version);
         Assert.True(c.Helm.IsPrivate);
+        Assert.Equal("robot", c.Helm.Username);
+        Assert.Equal("pa\"ss", c.Helm.Password);
         Assert.Equal("aiAgent", c.TrustFunctionElement);
         Assert.True(c.IsJob);
         Assert.True(c.InteractsWithContinuum);
@@ -90,6 +92,7 @@ public sealed class ToscaBuilderTests
     [InlineData("cpu_arch", "sparc", "cpu_arch")]
     [InlineData("service_id", "-bad", "service_id")]
     [InlineData("artifact", "helm", "helm_repository")]
+    [InlineData("private", "on", "registry_username")]
     public void Bad_input_is_named_by_field(string key, string value, string field) =>
         Assert.True(Request((key, value)).Errors.ContainsKey(field), string.Join("; ", Request((key, value)).Errors));
 }

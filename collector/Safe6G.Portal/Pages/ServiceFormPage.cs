@@ -64,6 +64,9 @@ internal static class ServiceFormPage
          .Append(Text("helm_chart", "Helm chart name"))
          .Append(Text("helm_version", "Helm chart version"))
          .Append(Check("private", "Private registry or repository"))
+         .Append(Text("registry_username", "Registry user name", "for a private registry or repository", extra: " autocomplete=\"off\""))
+         // The password is never echoed back into the page (value stays empty after a refused post).
+         .Append(Field("registry_password", "Registry password", "<input type=\"password\" id=\"registry_password\" name=\"registry_password\" autocomplete=\"new-password\"{attrs}>"))
          .Append(Text("port", "Port", "optional; 1..65535", type: "number", extra: " min=\"1\" max=\"65535\""))
          .Append(Select("protocol", "Protocol", [("tcp", "TCP"), ("udp", "UDP"), ("sctp", "SCTP")]))
          .Append(Check("expose_ports", "Expose the port outside the cluster"))
@@ -108,12 +111,16 @@ internal static class ServiceFormPage
                 context.Response.Headers.ContentDisposition = $"attachment; filename=\"{request.ServiceId}.tosca.yaml\"";
                 return Results.Text(tosca, "application/x-yaml; charset=utf-8");
             case "preview":
-                return Render(context, form, request, preview: tosca);
+                return Render(context, form, request, preview: Masked(request));
             default:
                 var result = await s.Orchestrator.DeployAsync(request.ServiceId, tosca, context.RequestAborted).ConfigureAwait(false);
                 if (result.Ok)
                     return PortalServices.After($"/deployments/{Uri.EscapeDataString(request.ServiceId)}", result);
-                return Render(context, form, request, H.Notice("error", "The orchestrator did not accept the service: " + result.Message), tosca);
+                return Render(context, form, request, H.Notice("error", "The orchestrator did not accept the service: " + result.Message), Masked(request));
         }
     }
+
+    /// <summary>The descriptor as shown in the page: a registry password is never written back into HTML.</summary>
+    private static string Masked(ServiceRequest request) =>
+        ToscaBuilder.Build(request.Password is null ? request : request with { Password = "********" });
 }

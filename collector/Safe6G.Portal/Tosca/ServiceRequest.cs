@@ -35,6 +35,8 @@ public sealed partial record ServiceRequest
     public string HelmChart { get; init; } = "";
     public string? HelmVersion { get; init; }
     public bool Private { get; init; }
+    public string? Username { get; init; }
+    public string? Password { get; init; }
     public int? Port { get; init; }
     public string Protocol { get; init; } = "tcp";
     public bool ExposePorts { get; init; }
@@ -92,6 +94,8 @@ public sealed partial record ServiceRequest
             HelmChart = S("helm_chart"),
             HelmVersion = Opt("helm_version"),
             Private = B("private"),
+            Username = Opt("registry_username"),
+            Password = form["registry_password"].ToString() is { Length: > 0 } pw ? pw : null,
             Port = N("port") is { } p ? (int)p : null,
             Protocol = S("protocol") is { Length: > 0 } proto ? proto : "tcp",
             ExposePorts = B("expose_ports"),
@@ -137,6 +141,9 @@ public sealed partial record ServiceRequest
         }
         else
             Need(Image.Length > 0 && !Image.Any(char.IsWhiteSpace), "image", "a container image reference such as safe6g/app:1.0");
+        // HLO-FE passes these to the low-level orchestrator as the pull secret; it refuses a private artifact without them.
+        Need(!Private || Username is not null, "registry_username", "a private registry or repository needs a user name");
+        Need(!Private || Password is not null, "registry_password", "a private registry or repository needs a password");
         Need(Port is null or >= 1 and <= 65535, "port", "a port number 1..65535");
         Need(Protocol is "tcp" or "udp" or "sctp", "protocol", "tcp, udp or sctp");
         Need(Element is null || Elements.Contains(Element), "trust_element", $"one of {string.Join(", ", Elements)}");

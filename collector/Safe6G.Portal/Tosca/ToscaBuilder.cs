@@ -62,17 +62,25 @@ public static class ToscaBuilder
             y.Append("        type: tosca.artifacts.Deployment.Helm\n");
             y.Append("        repository: ").Append(Q(r.HelmRepository)).Append('\n');
             if (r.HelmVersion is { } v) y.Append("        version: ").Append(Q(v)).Append('\n');
-            if (r.Private) y.Append("        isPrivate: true\n");
+            Credentials(y, r);
         }
         else
         {
             y.Append("      image:\n        file: ").Append(Q(r.Image)).Append('\n');
             y.Append("        type: tosca.artifacts.Deployment.Image.Container.Docker\n");
             y.Append("        repository: docker_hub\n");
-            if (r.Private) y.Append("        isPrivate: true\n");
+            Credentials(y, r);
         }
         y.Append("    interfaces:\n      Standard:\n        create:\n          implementation: ").Append(r.Helm ? "chart" : "image").Append('\n');
         return y.ToString();
+    }
+
+    private static void Credentials(StringBuilder y, ServiceRequest r)
+    {
+        if (!r.Private) return;
+        y.Append("        isPrivate: true\n");
+        y.Append("        username: ").Append(Q(r.Username ?? "")).Append('\n');
+        y.Append("        password: ").Append(Q(r.Password ?? "")).Append('\n');
     }
 
     private static List<string> Constraints(ServiceRequest r)
