@@ -30,8 +30,8 @@ public class ReadBenchmarks
         {
             var ie = $"upv:{i:x12}";
             Add("info", ie, ",\"hostname\":\"node\",\"tier\":\"Edge\",\"cpu_architecture\":\"AMD64\",\"operating_system\":\"Linux\",\"container_technology\":\"Kubernetes\",\"low_level_orchestrator\":\"upv:Kubernetes\",\"internal_ip\":\"10.0.0.1\"", 1);
-            foreach (var s in new[] { "Ready", "Overload", "Unsecure", "Untrusted", "Disabled", "Maintenance" })
-                Add("status", ie, $",\"status\":\"{s}\"", s == "Ready" ? 1 : 0);
+            // The reader asks for `status == 1` only: one status series per IE.
+            Add("status", ie, ",\"status\":\"Ready\"", 1);
             foreach (var m in new[] { "cpu_cores", "cpu_usage_ratio", "ram_capacity_bytes", "ram_available_bytes", "power_watts", "power_average_watts", "energy_efficiency_ratio", "trust_score", "realtime_capable" })
                 Add(m, ie, "", 0.5);
         }
