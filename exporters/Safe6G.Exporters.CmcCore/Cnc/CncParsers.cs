@@ -35,18 +35,27 @@ internal static class CncParsers
             into.Skipped.Skip("subscriber_count", "missing_count", Short(root));
     }
 
-    public static void Subscribers(JsonElement root, CncReading into)
+    /// <summary>Wrapper keys under which a subscriber list may sit.</summary>
+    public static readonly string[] SubscriberWrappers = ["Data", "items"];
+
+    /// <summary>Wrapper keys under which the usage list sits (the assumed bulk form uses "ues").</summary>
+    public static readonly string[] UsageWrappers = ["ues", "Data", "items"];
+
+    /// <summary>One item of the subscriber list (streamed).</summary>
+    public static void Subscriber(JsonElement item, CncReading into)
     {
-        foreach (var item in Items(root, "subscribers", into))
+        if (item.ValueKind != JsonValueKind.Object)
         {
-            var imsi = LenientJson.Text(item, "imsi");
-            if (imsi is null)
-            {
-                into.Skipped.Skip("subscribers", "missing_imsi", "a subscriber");
-                continue;
-            }
-            into.Subscribers.Add(new Subscriber(imsi, LenientJson.Text(item, "slice") ?? "", LenientJson.Text(item, "profile") ?? ""));
+            into.Skipped.Skip("subscribers", "not_an_object", item.ValueKind.ToString());
+            return;
         }
+        var imsi = LenientJson.Text(item, "imsi");
+        if (imsi is null)
+        {
+            into.Skipped.Skip("subscribers", "missing_imsi", "a subscriber");
+            return;
+        }
+        into.Subscribers.Add(new Subscriber(imsi, LenientJson.Text(item, "slice") ?? "", LenientJson.Text(item, "profile") ?? ""));
     }
 
     public static void Profiles(JsonElement root, CncReading into)
@@ -81,21 +90,23 @@ internal static class CncParsers
         }
     }
 
-    public static void Usage(JsonElement root, CncReading into)
+    /// <summary>One item of the bulk usage report (streamed); <see cref="CncReading.Usage"/> must be set.</summary>
+    public static void UsageItem(JsonElement item, CncReading into)
     {
-        into.Usage = [];
-        foreach (var item in Items(root, "ue_usage", into, "ues"))
+        if (item.ValueKind != JsonValueKind.Object)
         {
-            var imsi = LenientJson.Text(item, "imsi") ?? LenientJson.Text(item, "tgt_ue");
-            var ul = LenientJson.Number(item, "total_uplink_bytes");
-            var dl = LenientJson.Number(item, "total_downlink_bytes");
-            if (imsi is null || ul is not >= 0 || dl is not >= 0)
-            {
-                into.Skipped.Skip("ue_usage", imsi is null ? "missing_imsi" : "bad_bytes", imsi ?? "a UE");
-                continue;
-            }
-            into.Usage.Add(new UeUsage(imsi.StartsWith("imsi-", StringComparison.Ordinal) ? imsi[5..] : imsi, ul.Value, dl.Value));
+            into.Skipped.Skip("ue_usage", "not_an_object", item.ValueKind.ToString());
+            return;
         }
+        var imsi = LenientJson.Text(item, "imsi") ?? LenientJson.Text(item, "tgt_ue");
+        var ul = LenientJson.Number(item, "total_uplink_bytes");
+        var dl = LenientJson.Number(item, "total_downlink_bytes");
+        if (imsi is null || ul is not >= 0 || dl is not >= 0)
+        {
+            into.Skipped.Skip("ue_usage", imsi is null ? "missing_imsi" : "bad_bytes", imsi ?? "a UE");
+            return;
+        }
+        into.Usage!.Add(new UeUsage(imsi.StartsWith("imsi-", StringComparison.Ordinal) ? imsi[5..] : imsi, ul.Value, dl.Value));
     }
 
     public static void Sessions(JsonElement root, CncReading into)

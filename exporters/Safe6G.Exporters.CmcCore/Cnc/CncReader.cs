@@ -45,19 +45,35 @@ public sealed class CncReader(UpstreamHttpClient http, TimeProvider time)
         {
             Call("slices", Paths.Slices, CncParsers.Slices),
             Call("subscriber_count", Paths.SubscriberCount, CncParsers.SubscriberCount),
-            Call("subscribers", Paths.Subscribers, CncParsers.Subscribers),
+            Stream("subscribers", Paths.Subscribers, CncParsers.SubscriberWrappers, CncParsers.Subscriber),
             Call("profiles", Paths.Profiles, CncParsers.Profiles),
             Call("upf_dnn", Paths.UpfDnn, CncParsers.Upfs),
         };
         // Without tgt_ue the report covers every UE (assumed bulk form, see README); the window start is fixed so totals only grow.
         if (core.Reports.UeUsage)
-            calls.Add(Call("ue_usage", $"{Paths.MonitoringReport}?report-type=ue-usage&{window}", CncParsers.Usage));
+        {
+            reading.Usage = [];
+            calls.Add(Stream("ue_usage", $"{Paths.MonitoringReport}?report-type=ue-usage&{window}", CncParsers.UsageWrappers, CncParsers.UsageItem));
+        }
         if (core.Reports.PduSessions)
             calls.Add(Call("pdu_sessions", $"{Paths.MonitoringReport}?report-type=pdu-sessions&{window}", CncParsers.Sessions));
         if (core.Reports.GnbStatus)
             calls.Add(Call("gnb_status", $"{Paths.MonitoringReport}?report-type=gnb-status", CncParsers.Gnbs));
         await Task.WhenAll(calls).ConfigureAwait(false);
         return reading;
+
+        // The two lists that grow with the number of UEs are read item by item, never as a whole document.
+        async Task Stream(string endpoint, string path, string[] wrappers, Action<JsonElement, CncReading> parseItem)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await http.GetAsync(new Uri(root + path), core.Timeout, core.Auth?.Header(), async (stream, ct) =>
+            {
+                await JsonListStreamer.ReadAsync(stream, wrappers, item => parseItem(item, reading), endpoint, ct).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+            lock (reading.Durations)
+                reading.Durations[endpoint] = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        }
 
         async Task Call(string endpoint, string path, Action<JsonElement, CncReading> parse)
         {
