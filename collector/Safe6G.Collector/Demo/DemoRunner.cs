@@ -84,7 +84,7 @@ internal sealed class DemoRunner(string dir, TimeSpan? runFor, TextWriter output
         await Safe6g("cnc-sim", ["sim", "cnc", "--listen", Local(_ports.Cnc), "--seed", "3"], $"{Url(_ports.Cnc)}/_sim/faults", ct).ConfigureAwait(false);
         await Safe6g("metaverse-sim", ["sim", "metaverse", "--listen", Local(_ports.MetaverseSim), "--seed", "4"], $"{Url(_ports.MetaverseSim)}/_sim/faults", ct).ConfigureAwait(false);
         await Safe6g("snmp-gnb-1", ["sim", "snmp", "--listen", Local(_ports.Snmp1), "--seed", "5"], null, ct).ConfigureAwait(false);
-        await Safe6g("snmp-gnb-2", ["sim", "snmp", "--listen", Local(_ports.Snmp2), "--seed", "6", "--layout", "rts"], null, ct).ConfigureAwait(false);
+        await Safe6g("snmp-gnb-2", ["sim", "snmp", "--listen", Local(_ports.Snmp2), "--seed", "6"], null, ct).ConfigureAwait(false);
         await Safe6g("loki-sim", ["sim", "loki", "--listen", Local(_ports.Loki), "--seed", "7"], $"{Url(_ports.Loki)}/ready", ct).ConfigureAwait(false);
     }
 
@@ -217,8 +217,8 @@ internal sealed class DemoRunner(string dir, TimeSpan? runFor, TextWriter output
     {
         var config = Write("portal.yml", $"""
             prometheus: {"{"}url: "{Url(_ports.PrometheusCentral)}"{"}"}
-            orchestrator: {"{"}url: "{Url(_ports.Orchestrator)}"{"}"}
-            dashboards_dir: {Path.Combine(dir, "dashboards")}
+            orchestrator_url: "{Url(_ports.Orchestrator)}"
+            dashboards_dir: {Path.Combine(Path.GetFullPath(dir), "dashboards")}
             """);
         if (await Safe6g("portal", ["portal", "--config", config, "--listen", Local(_ports.Portal)], $"{Url(_ports.Portal)}/-/ready", ct).ConfigureAwait(false))
             _table.Add(("Management portal", Url(_ports.Portal), $"open {Url(_ports.Portal)}/ in a browser"));
