@@ -13,24 +13,31 @@ internal static class SvgChart
     private const int Width = 480, Height = 200, Left = 44, Right = 10, Top = 10, Bottom = 24;
 
     /// <summary>Lines over time; values are ratios 0..1 shown as percent.</summary>
-    public static string Lines(string title, IReadOnlyList<(string Name, IReadOnlyList<(double Time, double Value)> Points)> series)
+    public static string Lines(string title, IReadOnlyList<(string Name, IReadOnlyList<(double Time, double Value)> Points)> series, TimeSpan window)
     {
         var sb = Open(title, $"{title}: " + string.Join("; ", series.Select(s => $"{s.Name} now {H.Pct(s.Points.Count == 0 ? null : s.Points[^1].Value)}")));
         Axis(sb, "100 %", "50 %");
         var all = series.SelectMany(s => s.Points).ToList();
         if (all.Count > 0)
         {
-            double t0 = all.Min(p => p.Time), t1 = Math.Max(all.Max(p => p.Time), t0 + 1);
+            // The axis is always the last hour, so a young setup's few points sit at the right, not stretched across.
+            double t1 = all.Max(p => p.Time), t0 = t1 - window.TotalSeconds;
+            double X(double t) => Left + Math.Max(0, t - t0) / (t1 - t0) * (Width - Left - Right);
             for (var i = 0; i < series.Count; i++)
             {
-                var points = string.Join(' ', series[i].Points.Select(p =>
-                    $"{F(Left + (p.Time - t0) / (t1 - t0) * (Width - Left - Right))},{F(Y(Math.Clamp(p.Value, 0, 1)))}"));
-                sb.Append($"<polyline fill=\"none\" stroke=\"{Colours[i % Colours.Length]}\" stroke-width=\"2\" points=\"{points}\"/>");
+                var valid = series[i].Points.Where(p => double.IsFinite(p.Value)).ToList();
+                if (valid.Count == 0) continue;
+                var colour = Colours[i % Colours.Length];
+                var points = string.Join(' ', valid.Select(p => $"{F(X(p.Time))},{F(Y(Math.Clamp(p.Value, 0, 1)))}"));
+                sb.Append($"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{points}\"/>");
+                // A dot on the latest value: visible even when the series has a single point.
+                var last = valid[^1];
+                sb.Append($"<circle cx=\"{F(X(last.Time))}\" cy=\"{F(Y(Math.Clamp(last.Value, 0, 1)))}\" r=\"3\" fill=\"{colour}\"/>");
             }
             sb.Append($"<text x=\"{Left}\" y=\"{Height - 6}\" font-size=\"11\" fill=\"#444\">-1h</text>")
               .Append($"<text x=\"{Width - Right}\" y=\"{Height - 6}\" font-size=\"11\" text-anchor=\"end\" fill=\"#444\">now</text>");
         }
-        return Close(sb, series.Select((s, i) => (s.Name, Colours[i % Colours.Length])));
+        return Close(sb, title, series.Select((s, i) => (s.Name, Colours[i % Colours.Length])));
     }
 
     /// <summary>Horizontal-axis bars with their value written above each.</summary>
@@ -49,7 +56,7 @@ internal static class SvgChart
               .Append($"<text x=\"{F(x + slot * 0.35)}\" y=\"{F(y - 3)}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#222\">{F(value)}</text>")
               .Append($"<text x=\"{F(x + slot * 0.35)}\" y=\"{Height - 6}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#444\">{H.E(label)}</text>");
         }
-        return Close(sb, []);
+        return Close(sb, title, []);
     }
 
     private static StringBuilder Open(string title, string description)
@@ -68,9 +75,9 @@ internal static class SvgChart
           .Append($"<text x=\"{Left - 4}\" y=\"{Top + 10}\" font-size=\"11\" text-anchor=\"end\" fill=\"#444\">{H.E(top)}</text>")
           .Append($"<text x=\"{Left - 4}\" y=\"{F(Y(0.5) + 4)}\" font-size=\"11\" text-anchor=\"end\" fill=\"#444\">{H.E(middle)}</text>");
 
-    private static string Close(StringBuilder sb, IEnumerable<(string Name, string Colour)> legend)
+    private static string Close(StringBuilder sb, string title, IEnumerable<(string Name, string Colour)> legend)
     {
-        sb.Append("</svg><figcaption>");
+        sb.Append("</svg><figcaption><strong>").Append(H.E(title)).Append("</strong> ");
         foreach (var (name, colour) in legend)
             sb.Append($"<span class=\"legend\"><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"{colour}\"/></svg> {H.E(name)}</span> ");
         return sb.Append("</figcaption></figure>").ToString();

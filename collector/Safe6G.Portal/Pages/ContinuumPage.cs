@@ -92,6 +92,6 @@ internal static class ContinuumPage
 
     private static string RangeChart(string title, Fetched<IReadOnlyList<Series>> f) =>
         f is { Ok: true, Value.Count: > 0 }
-            ? SvgChart.Lines(title, f.Value.OrderBy(x => x.Label("domain"), StringComparer.Ordinal).Select(x => (x.Label("domain"), x.Points)).ToList())
+            ? SvgChart.Lines(title, f.Value.OrderBy(x => x.Label("domain"), StringComparer.Ordinal).Select(x => (x.Label("domain"), x.Points)).ToList(), TimeSpan.FromHours(1))
             : $"<p class=\"muted\">{H.E(title)}: {(f.Ok ? "no data yet." : H.E(f.Error))}</p>";
 }
