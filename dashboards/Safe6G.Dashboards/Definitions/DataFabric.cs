@@ -37,7 +37,7 @@ public static class DataFabric
         .TimeSeries("Scrape duration", "Time to read each broker in a scrape.", Units.Seconds,
             [new("""datafabric_scrape_duration_seconds{source=~"$source"}""", "{{source}}")], w: 9, min: 0)
         .TimeSeries("Upstream errors", "Broker errors per second by reason (http_status, timeout, refused, malformed, auth).", Units.PerSecond,
-            [new("""sum by (source, reason) (rate(datafabric_upstream_errors_total{source=~"$source"}[$__rate_interval]))""", "{{source}} {{reason}}")], w: 9, min: 0)
+            [new("""sum by (source, reason) (rate(datafabric_upstream_errors_total{source=~"$source"}[$__rate_interval])) or on() vector(0)""", "{{source}} {{reason}}")], w: 9, min: 0)
         .TimeSeries("Request duration by type", "Time to page through one entity type.", Units.Seconds,
             [new("""datafabric_broker_request_duration_seconds{source=~"$source"}""", "{{source}} {{type}}")], min: 0)
         .TimeSeries("Pages by type", "Pages (limit/offset) read per entity type.", Units.Count,

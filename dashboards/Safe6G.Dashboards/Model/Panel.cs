@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Safe6G.Dashboards.Model;
 
@@ -22,6 +23,7 @@ public sealed record Panel
     public IReadOnlyList<Panel>? Panels { get; init; }
 
     /// <summary>True for row headers, which hold no query.</summary>
+    [JsonIgnore]
     public bool IsRow => Type == "row";
 }
 
@@ -66,4 +68,4 @@ public sealed record Thresholds(IReadOnlyList<ThresholdStep> Steps)
 }
 
 /// <summary>One threshold colour from <see cref="Value"/> upwards.</summary>
-public sealed record ThresholdStep(string Color, double? Value);
+public sealed record ThresholdStep(string Color, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Value);
