@@ -57,8 +57,10 @@ internal static class DatasetCommand
             var progress = result.GetValue(quiet) ? null : new ProgressBar();
             try
             {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 using var data = await DatasetExporter.FetchAsync(client, request, result.GetValue(maxPoints), progress, cancellationToken).ConfigureAwait(false);
                 progress?.Done();
+                var fetched = watch.Elapsed;
                 var fmt = result.GetValue(format)!;
                 await using (var stream = File.Create(file))
                 {
@@ -70,7 +72,10 @@ internal static class DatasetCommand
                     await DatasetSidecar.WriteAsync(data, fmt, sidecar, cancellationToken).ConfigureAwait(false);
                 }
 
-                await Console.Error.WriteLineAsync($"wrote {data.Samples.Count} samples of {data.Series.All.Count} series to {file} ({data.Windows} requests); sidecar {file}.json").ConfigureAwait(false);
+                var written = watch.Elapsed - fetched;
+                await Console.Error.WriteLineAsync(
+                    $"wrote {data.Samples.Count} samples of {data.Series.All.Count} series to {file} ({data.Windows} requests); sidecar {file}.json; " +
+                    $"fetch {fetched.TotalMilliseconds:0} ms, write {written.TotalMilliseconds:0} ms ({data.Samples.Count / Math.Max(written.TotalSeconds, 1e-6):0} samples/s)").ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
             catch (DatasetSourceException ex)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Safe6G.Gateway.Config;
@@ -13,7 +14,11 @@ public sealed class JwtAuthenticator
     /// <summary>The only algorithms accepted.</summary>
     public static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256];
 
+    /// <summary>Validated tokens remembered at most (the cache is dropped whole when full: simple and bounded).</summary>
+    public const int CacheCapacity = 10_000;
+
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly ConcurrentDictionary<string, (Caller Caller, DateTime Expires)> _validated = new(StringComparer.Ordinal);
     private readonly AuthConfig _config;
     private readonly JwksSource _keys;
     private readonly TimeProvider _clock;
@@ -40,6 +45,20 @@ public sealed class JwtAuthenticator
         }
 
         var raw = authorization[7..].Trim();
+
+        // A signature check costs more than the whole proxy hop; a token that passed every check stays good until it
+        // expires (the skew already allowed for), so remember it. Only exact token strings hit, so nothing can be forged.
+        if (_validated.TryGetValue(raw, out var hit))
+        {
+            if (hit.Expires > _clock.GetUtcNow().UtcDateTime)
+            {
+                return new AuthResult(hit.Caller, null);
+            }
+
+            _validated.TryRemove(raw, out _);
+            return AuthResult.Fail("token expired");
+        }
+
         JsonWebToken jwt;
         try
         {
@@ -86,7 +105,14 @@ public sealed class JwtAuthenticator
             return AuthResult.Fail($"token has no {_config.TenantClaim} claim");
         }
 
-        return new AuthResult(new Caller(tenant, ReadScopes(jwt), jwt.Subject ?? ""), null);
+        var caller = new Caller(tenant, ReadScopes(jwt), jwt.Subject ?? "");
+        if (_validated.Count >= CacheCapacity)
+        {
+            _validated.Clear();
+        }
+
+        _validated[raw] = (caller, jwt.ValidTo.Add(_config.ClockSkew));
+        return new AuthResult(caller, null);
     }
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)

@@ -1,0 +1,46 @@
+using Safe6G.Gateway.Auth;
+using Safe6G.Gateway.Config;
+using Safe6G.Testing;
+
+namespace Safe6G.Gateway.Tests.Http;
+
+/// <summary>The validated-token cache never outlives a token's expiry.</summary>
+public sealed class AuthenticatorCacheTests : IDisposable
+{
+    private readonly TempDir _dir = new("safe6g-auth-cache");
+    private readonly Keys _keys = new();
+
+    [Fact]
+    public async Task A_cached_token_is_refused_once_it_expires()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var config = new AuthConfig { JwksFile = _dir.Write("jwks.json", _keys.DefaultJwks()), Issuer = Keys.Issuer, Audiences = [Keys.Audience], ClockSkew = TimeSpan.FromSeconds(5) };
+        using var jwks = new JwksSource(config.JwksFile, null, TimeSpan.Zero, TimeSpan.FromHours(1), clock);
+        await jwks.LoadAsync(CancellationToken.None);
+        var auth = new JwtAuthenticator(config, jwks, clock);
+        var token = Keys.Mint(_keys.Ec, Keys.EcKid, new TokenRequest
+        {
+            Tenant = "upv", Issuer = Keys.Issuer, Audience = Keys.Audience, IssuedAt = clock.GetUtcNow().UtcDateTime, Lifetime = TimeSpan.FromMinutes(1),
+        });
+
+        Assert.Equal("upv", (await auth.AuthenticateAsync("Bearer " + token, CancellationToken.None)).Caller?.Tenant);
+        Assert.Equal("upv", (await auth.AuthenticateAsync("Bearer " + token, CancellationToken.None)).Caller?.Tenant);
+        clock.Now += TimeSpan.FromMinutes(2);
+        var late = await auth.AuthenticateAsync("Bearer " + token, CancellationToken.None);
+        Assert.Null(late.Caller);
+        Assert.Equal("token expired", late.Error);
+    }
+
+    public void Dispose()
+    {
+        _keys.Dispose();
+        _dir.Dispose();
+    }
+
+    private sealed class MovableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
