@@ -13,7 +13,7 @@ public sealed class SignInTests
     // behind a cached provider would fail the next signature.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Security.Cryptography.AsymmetricAlgorithm> Keys = new();
 
-    private static string Token(string keyFile, string audience = "safe6g-gateway", TimeSpan? lifetime = null, DateTime? issuedAt = null, string kid = "demo-1")
+    internal static string Token(string keyFile, string audience = "safe6g-gateway", TimeSpan? lifetime = null, DateTime? issuedAt = null, string kid = "demo-1")
     {
         var key = Keys.GetOrAdd(keyFile, f => TokenMinter.LoadPrivateKey(File.ReadAllText(f)));
         return TokenMinter.Mint(key, kid, new TokenRequest
