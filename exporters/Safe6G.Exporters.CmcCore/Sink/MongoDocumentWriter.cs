@@ -19,9 +19,9 @@ public sealed class MongoDocumentWriter : IDocumentWriter
         _config = config;
         var settings = MongoClientSettings.FromConnectionString(config.ConnectionString);
         // A dead server must fail a write within write_timeout, not the driver's 30 s default, so the queue logic sees it.
+        // Connect and socket timeouts stay the driver's: tying them to a short write_timeout kept a loaded (slow to
+        // handshake) server from ever being connected; each call is bounded by write_timeout through its token anyway.
         settings.ServerSelectionTimeout = config.WriteTimeout;
-        settings.ConnectTimeout = config.WriteTimeout;
-        settings.SocketTimeout = config.WriteTimeout;
         _database = new MongoClient(settings).GetDatabase(config.Database);
     }
 

@@ -85,7 +85,7 @@ public sealed class MongoSinkTests
               queue_capacity: 600
               initial_backoff: 50ms
               max_backoff: 300ms
-              write_timeout: 500ms
+              write_timeout: 2s
             """, exporter);
         var metrics = new Uri(host.BaseAddress, "metrics");
         var sink = exporter.Sink!;
