@@ -12,12 +12,4 @@ internal static class CommonOptions
         Description = "host:port to listen on",
         DefaultValueFactory = _ => $"127.0.0.1:{defaultPort}",
     };
-
-    /// <summary>A placeholder action for commands whose issue is not done yet: says so and exits 1.</summary>
-    public static void NotImplemented(Command command, string issue) =>
-        command.SetAction(_ =>
-        {
-            Console.Error.WriteLine($"safe6g {command.Name}: not implemented yet ({issue})");
-            return ExitCodes.Failure;
-        });
 }

@@ -70,11 +70,4 @@ internal static class ExporterCommand
         });
         return command;
     }
-
-    private static Command Pending(string name, string description, string issue)
-    {
-        var command = new Command(name, description) { CommonOptions.Config($"{name} exporter"), CommonOptions.Listen(0) };
-        CommonOptions.NotImplemented(command, issue);
-        return command;
-    }
 }
