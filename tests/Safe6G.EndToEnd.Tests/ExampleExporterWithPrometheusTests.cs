@@ -66,13 +66,14 @@ public sealed class ExampleExporterWithPrometheusTests
     }
 
     [Fact]
-    public async Task Commands_not_built_yet_say_so_and_exit_1_and_bad_usage_exits_2()
+    public async Task Bad_usage_exits_2_with_the_reason()
     {
-        var (pending, output) = await SafeCli.RunAsync("orchestrator");
-        Assert.Equal(1, pending);
-        Assert.Contains("not implemented yet", output);
-        var (usage, _) = await SafeCli.RunAsync("no-such-command");
+        var (usage, output) = await SafeCli.RunAsync("no-such-command");
         Assert.Equal(2, usage);
+        Assert.Contains("no-such-command", output);
+        var (listen, listenOutput) = await SafeCli.RunAsync("exporter", "example", "--listen", "not-an-address");
+        Assert.Equal(2, listen);
+        Assert.Contains("not-an-address", listenOutput);
     }
 
     [Fact]

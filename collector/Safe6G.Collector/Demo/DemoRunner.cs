@@ -100,14 +100,14 @@ internal sealed class DemoRunner(string dir, TimeSpan? runFor, TextWriter output
         var cmc = Write("cmc.yml", $"""
             domain: ncsrd
             cores:
-              - {"{"}name: ncsrd-core, url: "{Url(_ports.Cnc)}"{"}"}
+              - {"{"}name: ncsrd-core, url: "{Url(_ports.Cnc)}/api/v1.0"{"}"}
             """);
         if (await Safe6g("exporter-cmc", ["exporter", "cmc", "--config", cmc, "--listen", Local(_ports.CmcExporter)], $"{Url(_ports.CmcExporter)}/-/ready", ct).ConfigureAwait(false))
             _table.Add(("CMC 5G core exporter", Url(_ports.CmcExporter), $"curl -s {Url(_ports.CmcExporter)}/metrics | grep -E '^cmc_' | head"));
         var metaverse = Write("metaverse.yml", $"""
             domain: upv
             managers:
-              - {"{"}name: upv-metaverse, url: "{Url(_ports.MetaverseSim)}"{"}"}
+              - {"{"}name: upv-metaverse, url: "{Url(_ports.MetaverseSim)}/api/v1"{"}"}
             """);
         if (await Safe6g("exporter-metaverse", ["exporter", "metaverse", "--config", metaverse, "--listen", Local(_ports.MetaverseExporter)], $"{Url(_ports.MetaverseExporter)}/-/ready", ct).ConfigureAwait(false))
             _table.Add(("Metaverse manager exporter", Url(_ports.MetaverseExporter), $"curl -s {Url(_ports.MetaverseExporter)}/metrics | grep -E '^metaverse_' | head"));
