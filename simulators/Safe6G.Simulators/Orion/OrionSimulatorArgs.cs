@@ -1,4 +1,3 @@
-using System.Globalization;
 using Safe6G.Simulators.Common;
 
 namespace Safe6G.Simulators.Orion;
@@ -74,13 +73,10 @@ public static class OrionSimulatorArgs
                     case "--sdm-quirks": options = options with { SdmQuirks = true }; break;
                     case "--no-multiservice": options = options with { MultiService = false }; break;
                     case "--page-size": options = options with { DefaultPageSize = Int(name, Next()) }; break;
-                    case "--latency-ms": faults = faults with { LatencyMs = Int(name, Next()) }; break;
-                    case "--error-rate": faults = faults with { ErrorRate = Double(name, Next()) }; break;
-                    case "--error-status": faults = faults with { ErrorStatus = Int(name, Next()) }; break;
-                    case "--malformed-rate": faults = faults with { MalformedRate = Double(name, Next()) }; break;
-                    case "--down": faults = faults with { Down = true }; break;
-                    case "--flap-seconds": faults = faults with { FlapSeconds = Int(name, Next()) }; break;
-                    default: throw new FormatException($"unknown option '{name}'");
+                    default:
+                        if (!SimulatorArgText.TryApplyFault(name, Next, ref faults))
+                            throw new FormatException($"unknown option '{name}'");
+                        break;
                 }
             }
             catch (FormatException e)
@@ -95,9 +91,6 @@ public static class OrionSimulatorArgs
         return error is null;
     }
 
-    private static int Int(string name, string text)
-        => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"{name} '{text}' is not an integer");
+    private static int Int(string name, string text) => SimulatorArgText.Int(name, text);
 
-    private static double Double(string name, string text)
-        => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"{name} '{text}' is not a number");
 }
