@@ -30,7 +30,8 @@ public static class GatewayHost
     /// <exception cref="InvalidDataException">The JWKS cannot be read.</exception>
     public static async Task<RunningGateway> StartAsync(GatewayConfig config, string listen, CancellationToken cancellationToken)
     {
-        var endpoint = ListenAddress.Parse(listen);
+        // Parsed here so a bad address fails before the JWKS is fetched.
+        ListenAddress.Parse(listen);
         var web = WebConfigLoader.Load(config.WebConfigFile);
         var log = LogSetup.Create("gateway", config.Logging);
         var jwks = new JwksSource(config.Auth.JwksFile, string.IsNullOrEmpty(config.Auth.JwksUrl) ? null : new Uri(config.Auth.JwksUrl),
@@ -46,20 +47,8 @@ public static class GatewayHost
             throw new InvalidDataException($"cannot load the JWKS ({config.Auth.JwksFile ?? config.Auth.JwksUrl}): {ex.Message}", ex);
         }
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Services.AddSerilog(log, dispose: false);
+        var builder = SafeWebHost.CreateBuilder(log, listen, web);
         builder.Services.AddServiceMetrics(GatewayMetrics.MeterName);
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(endpoint, l =>
-            {
-                if (web.TlsServerConfig is { } tls)
-                {
-                    l.UseHttps(KestrelTls.Build(tls));
-                }
-            });
-        });
         var app = builder.Build();
         var metrics = new GatewayMetrics();
         var thanos = new Upstream("thanos", config.Thanos);
