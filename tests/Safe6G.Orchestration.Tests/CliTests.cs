@@ -27,9 +27,8 @@ public sealed class CliTests
         var file = loop.Dir.Write("service.yaml", Service);
         var arm = await loop.IesAsync("datafabric_infrastructure_element_info{cpu_architecture=\"ARM64\"} and on(ie) (datafabric_infrastructure_element_status{status=\"Ready\"} == 1)");
 
-        var (code, output) = await SafeCli.RunAsync("orchestrator", "allocate", "--service", file, "--prometheus", loop.Prometheus.BaseUrl);
+        var (code, json, output) = await SafeCli.RunSplitAsync("orchestrator", "allocate", "--service", file, "--prometheus", loop.Prometheus.BaseUrl);
         Assert.True(code == 0, output);
-        var json = output[output.IndexOf('{', StringComparison.Ordinal)..(output.LastIndexOf('}') + 1)];
         using var doc = JsonDocument.Parse(json);
         var allocation = doc.RootElement.GetProperty("serviceComponentAllocations")[0];
         var ie = allocation.GetProperty("newAllocatedServiceComponent").GetProperty("infrastructureElement").GetProperty("id").GetString()!;

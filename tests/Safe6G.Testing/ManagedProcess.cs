@@ -8,6 +8,7 @@ public sealed class ManagedProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _standardOutput = new();
 
     private ManagedProcess(Process process)
     {
@@ -33,6 +34,19 @@ public sealed class ManagedProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Only what the process wrote to stdout. The two pipes are read on separate threads, so in <see cref="Output"/>
+    /// a stderr line can land in the middle of a multi-line stdout document; parse this instead.
+    /// </summary>
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_standardOutput)
+                return _standardOutput.ToString();
+        }
+    }
+
     /// <summary>Starts <paramref name="fileName"/> with arguments and optional environment.</summary>
     public static ManagedProcess Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
@@ -53,7 +67,11 @@ public sealed class ManagedProcess : IDisposable
         }
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var managed = new ManagedProcess(process);
-        process.OutputDataReceived += (_, e) => managed.Append(e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            managed.Append(e.Data);
+            managed.AppendStandardOutput(e.Data);
+        };
         process.ErrorDataReceived += (_, e) => managed.Append(e.Data);
         if (!process.Start())
             throw new InvalidOperationException($"could not start {fileName}");
@@ -108,6 +126,18 @@ public sealed class ManagedProcess : IDisposable
             if (_output.Length > 256 * 1024)
                 _output.Remove(0, 128 * 1024);
             _output.AppendLine(line);
+        }
+    }
+
+    private void AppendStandardOutput(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_standardOutput)
+        {
+            if (_standardOutput.Length > 256 * 1024)
+                _standardOutput.Remove(0, 128 * 1024);
+            _standardOutput.AppendLine(line);
         }
     }
 }

@@ -33,6 +33,16 @@ public static class SafeCli
         return (process.ExitCode, process.Output);
     }
 
+    /// <summary>Runs <c>safe6g</c> to completion; returns exit code, stdout alone (for parsing) and all output (for messages).</summary>
+    public static async Task<(int ExitCode, string StandardOutput, string Output)> RunSplitAsync(params string[] arguments)
+    {
+        using var process = Start(arguments);
+        if (!await process.WaitForExitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false))
+            throw new TimeoutException($"safe6g {string.Join(' ', arguments)} did not finish:\n{process.Output}");
+        await Task.Delay(50).ConfigureAwait(false);
+        return (process.ExitCode, process.StandardOutput, process.Output);
+    }
+
     /// <summary>Starts an exporter subcommand on a free port and waits for /-/ready.</summary>
     public static async Task<(ManagedProcess Process, string BaseUrl)> StartExporterAsync(string name, string configFile, params string[] extra)
     {

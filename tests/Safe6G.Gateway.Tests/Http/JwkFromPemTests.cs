@@ -51,9 +51,9 @@ public sealed class JwkFromPemTests : IDisposable
     {
         using var rsa = RSA.Create(2048);
         var cert = _dir.Write("cert.pem", SelfSigned(rsa));
-        var (code, output) = await SafeCli.RunAsync("gateway", "jwk-from-pem", "--cert", cert);
+        var (code, json, output) = await SafeCli.RunSplitAsync("gateway", "jwk-from-pem", "--cert", cert);
         Assert.True(code == 0, output);
-        var printed = JsonNode.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..])!.AsObject();
+        var printed = JsonNode.Parse(json)!.AsObject();
         Assert.Equal(JwkFromPem.Convert(File.ReadAllText(cert)).ToJsonString(), printed.ToJsonString());
 
         var bad = _dir.Write("key.pem", rsa.ExportPkcs8PrivateKeyPem());
