@@ -116,28 +116,20 @@ public sealed class ManagedProcess : IDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(string? line) => AppendTail(_output, line);
+
+    private void AppendStandardOutput(string? line) => AppendTail(_standardOutput, line);
+
+    private static void AppendTail(StringBuilder buffer, string? line)
     {
         if (line is null)
             return;
-        lock (_output)
+        lock (buffer)
         {
             // Keep the tail only: a chatty child must not eat the test's memory.
-            if (_output.Length > 256 * 1024)
-                _output.Remove(0, 128 * 1024);
-            _output.AppendLine(line);
-        }
-    }
-
-    private void AppendStandardOutput(string? line)
-    {
-        if (line is null)
-            return;
-        lock (_standardOutput)
-        {
-            if (_standardOutput.Length > 256 * 1024)
-                _standardOutput.Remove(0, 128 * 1024);
-            _standardOutput.AppendLine(line);
+            if (buffer.Length > 256 * 1024)
+                buffer.Remove(0, 128 * 1024);
+            buffer.AppendLine(line);
         }
     }
 }
