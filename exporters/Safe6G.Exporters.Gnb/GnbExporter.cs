@@ -23,4 +23,11 @@ public sealed class GnbExporter : IExporterDefinition<GnbConfig>
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> Modules(GnbConfig config) => [.. config.Modules!.Keys];
+
+    /// <inheritdoc />
+    public string? ProbeParameterProblem(GnbConfig config, IReadOnlyDictionary<string, string> parameters)
+    {
+        var auth = parameters.TryGetValue("auth", out var given) && given.Length > 0 ? given : GnbConfig.DefaultAuth;
+        return config.Auths!.ContainsKey(auth) ? null : $"Unknown auth '{auth}'";
+    }
 }

@@ -28,6 +28,21 @@ public sealed class ConfigTests
     }
 
     [Fact]
+    public void Probe_auth_must_be_one_the_file_defines_and_the_default_counts_too()
+    {
+        var exporter = new GnbExporter();
+        var shipped = YamlConfigLoader.Parse<GnbConfig>("", "(defaults)");
+        Assert.Null(exporter.ProbeParameterProblem(shipped, new Dictionary<string, string>()));
+        Assert.Null(exporter.ProbeParameterProblem(shipped, new Dictionary<string, string> { ["auth"] = GnbConfig.DefaultAuth }));
+        Assert.Equal("Unknown auth 'nope'", exporter.ProbeParameterProblem(shipped, new Dictionary<string, string> { ["auth"] = "nope" }));
+
+        // A file whose auths: lacks public_v2 makes a probe without auth= a 400 as well, naming the default.
+        var v3Only = YamlConfigLoader.Parse<GnbConfig>("auths:\n  lab: {version: 2, community: lab}\n", "gnb-test.yml");
+        Assert.Equal($"Unknown auth '{GnbConfig.DefaultAuth}'", exporter.ProbeParameterProblem(v3Only, new Dictionary<string, string>()));
+        Assert.Null(exporter.ProbeParameterProblem(v3Only, new Dictionary<string, string> { ["auth"] = "lab" }));
+    }
+
+    [Fact]
     public void No_file_gives_the_shipped_modules_and_auths()
     {
         var config = YamlConfigLoader.Parse<GnbConfig>("", "(defaults)");

@@ -184,6 +184,11 @@ public sealed class ExporterHost<TConfig> : IAsyncDisposable where TConfig : Exp
         }
         var parameters = query.Where(q => q.Key is not "target" and not "module")
             .ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        if (_definition.ProbeParameterProblem(state.Config, parameters) is { } problem)
+        {
+            await BadRequest(context, problem).ConfigureAwait(false);
+            return;
+        }
         var target = new ScrapeTarget(targetText, string.IsNullOrEmpty(module) ? null : module, parameters, Source: string.IsNullOrEmpty(module) ? "probe" : module);
         var budget = ScrapeDeadline.Compute(context.Request.Headers[ScrapeDeadline.HeaderName], state.Config.Scrape.Timeout, state.Config.Scrape.TimeoutOffset);
         var outcome = await state.Coordinator.ScrapeAsync(target, budget, context.RequestAborted).ConfigureAwait(false);

@@ -22,4 +22,11 @@ public interface IExporterDefinition<TConfig> where TConfig : ExporterConfig, ne
 
     /// <summary>Module names accepted by <c>/probe</c>; empty means the module parameter is optional and free.</summary>
     IReadOnlyCollection<string> Modules(TConfig config);
+
+    /// <summary>
+    /// Checks the extra <c>/probe</c> parameters (all but target and module) against the configuration; a message
+    /// means HTTP 400, as snmp_exporter answers an unknown <c>auth</c>: a typo in a scrape job is the operator's to fix,
+    /// not a target that is down.
+    /// </summary>
+    string? ProbeParameterProblem(TConfig config, IReadOnlyDictionary<string, string> parameters) => null;
 }
