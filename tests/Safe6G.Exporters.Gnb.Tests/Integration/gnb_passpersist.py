@@ -6,7 +6,13 @@ Protocol (snmpd.conf(5), pass_persist): PING -> PONG; "get\n<oid>\n" / "getnext\
 "<oid>\n<type>\n<value>\n" or "NONE\n"; "set" -> "not-writable". Static values, so the exporter,
 snmpget and snmp_exporter can be compared value for value.
 """
+import os
 import sys
+
+# passpersist.py sits next to this file in the test output, and in tests/Safe6G.Testing/snmp in the repository.
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:0] = [HERE, os.path.join(HERE, "..", "..", "Safe6G.Testing", "snmp")]
+from passpersist import serve  # noqa: E402
 
 BASE = (1, 3, 6, 1, 4, 1, 53058)
 LAYOUT = sys.argv[1] if len(sys.argv) > 1 else "qrtb"
@@ -64,55 +70,5 @@ else:
         DATA[o(190, 9, c)] = ("integer", str(v["ulprb"]))
         DATA[o(190, 10, c)] = ("integer", str(v["dlprb"]))
 
-KEYS = sorted(DATA)
-
-
-def parse(text):
-    text = text.strip().lstrip(".")
-    return tuple(int(a) for a in text.split(".")) if text else ()
-
-
-def answer(oid):
-    typ, val = DATA[oid]
-    return "%s\n%s\n%s\n" % ("." + ".".join(str(a) for a in oid), typ, val)
-
-
-def getnext(oid):
-    lo, hi = 0, len(KEYS)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if KEYS[mid] <= oid:
-            lo = mid + 1
-        else:
-            hi = mid
-    return KEYS[lo] if lo < len(KEYS) else None
-
-
-def main():
-    out = sys.stdout
-    while True:
-        line = sys.stdin.readline()
-        if not line:
-            return
-        cmd = line.strip().lower()
-        if cmd == "ping":
-            out.write("PONG\n")
-        elif cmd == "get":
-            oid = parse(sys.stdin.readline())
-            out.write(answer(oid) if oid in DATA else "NONE\n")
-        elif cmd == "getnext":
-            nxt = getnext(parse(sys.stdin.readline()))
-            out.write(answer(nxt) if nxt is not None else "NONE\n")
-        elif cmd == "set":
-            sys.stdin.readline()
-            sys.stdin.readline()
-            out.write("not-writable\n")
-        elif cmd == "":
-            continue
-        else:
-            out.write("NONE\n")
-        out.flush()
-
-
 if __name__ == "__main__":
-    main()
+    serve(DATA)

@@ -7,7 +7,13 @@ client and the net-snmp tools can be compared value for value.
 
 Optional argument: number of rows of the bench table under .53058.900.1.1.<col>.<row> (default 0).
 """
+import os
 import sys
+
+# passpersist.py sits next to this file in the test output, and in tests/Safe6G.Testing/snmp in the repository.
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:0] = [HERE, os.path.join(HERE, "..", "..", "Safe6G.Testing", "snmp")]
+from passpersist import serve  # noqa: E402
 
 BASE = (1, 3, 6, 1, 4, 1, 53058)
 
@@ -68,62 +74,5 @@ if len(sys.argv) > 1:
         DATA[o(900, 1, 1, 3, row)] = ("gauge", str((row * 7919) % 100000))
         DATA[o(900, 1, 1, 4, row)] = ("counter64", str(row * 1000003))
 
-KEYS = sorted(DATA)
-
-
-def parse(text):
-    text = text.strip().lstrip(".")
-    if not text:
-        return ()
-    return tuple(int(a) for a in text.split("."))
-
-
-def fmt(oid):
-    return "." + ".".join(str(a) for a in oid)
-
-
-def answer(oid):
-    typ, val = DATA[oid]
-    return "%s\n%s\n%s\n" % (fmt(oid), typ, val)
-
-
-def getnext(oid):
-    # binary search for the first key strictly greater than oid
-    lo, hi = 0, len(KEYS)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if KEYS[mid] <= oid:
-            lo = mid + 1
-        else:
-            hi = mid
-    return KEYS[lo] if lo < len(KEYS) else None
-
-
-def main():
-    out = sys.stdout
-    while True:
-        line = sys.stdin.readline()
-        if not line:
-            return
-        cmd = line.strip().lower()
-        if cmd == "ping":
-            out.write("PONG\n")
-        elif cmd == "get":
-            oid = parse(sys.stdin.readline())
-            out.write(answer(oid) if oid in DATA else "NONE\n")
-        elif cmd == "getnext":
-            nxt = getnext(parse(sys.stdin.readline()))
-            out.write(answer(nxt) if nxt is not None else "NONE\n")
-        elif cmd == "set":
-            sys.stdin.readline()
-            sys.stdin.readline()
-            out.write("not-writable\n")
-        elif cmd == "":
-            continue
-        else:
-            out.write("NONE\n")
-        out.flush()
-
-
 if __name__ == "__main__":
-    main()
+    serve(DATA)
