@@ -1,4 +1,5 @@
 using Microsoft.IdentityModel.Tokens;
+using Safe6G.Gateway.Config;
 
 namespace Safe6G.Gateway.Auth;
 
@@ -20,7 +21,7 @@ public sealed class JwksSource : IDisposable
     private DateTimeOffset _lastFetch = DateTimeOffset.MinValue;
     private DateTimeOffset _lastKidRefetch = DateTimeOffset.MinValue;
 
-    /// <summary>Creates a source; call <see cref="LoadAsync"/> before use.</summary>
+    /// <summary>Creates a source; call <see cref="LoadAsync(CancellationToken)"/> before use.</summary>
     public JwksSource(string? file, Uri? url, TimeSpan minRefreshInterval, TimeSpan cacheDuration, TimeProvider? clock = null, HttpMessageHandler? handler = null)
     {
         _file = file;
@@ -32,6 +33,23 @@ public sealed class JwksSource : IDisposable
         {
             _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
             _http.Timeout = TimeSpan.FromSeconds(10);
+        }
+    }
+
+    /// <summary>Creates the source an <c>auth:</c> section names and loads it, as the gateway and the portal do before their port opens.</summary>
+    /// <exception cref="InvalidDataException">The keys cannot be read; the message names the file or URL.</exception>
+    public static async Task<JwksSource> LoadAsync(AuthConfig auth, CancellationToken cancellationToken)
+    {
+        var jwks = new JwksSource(auth.JwksFile, string.IsNullOrEmpty(auth.JwksUrl) ? null : new Uri(auth.JwksUrl), auth.JwksMinRefreshInterval, auth.JwksCacheDuration);
+        try
+        {
+            await jwks.LoadAsync(cancellationToken).ConfigureAwait(false);
+            return jwks;
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidDataException or TaskCanceledException or UnauthorizedAccessException)
+        {
+            jwks.Dispose();
+            throw new InvalidDataException($"cannot load the JWKS ({auth.JwksFile ?? auth.JwksUrl}): {ex.Message}", ex);
         }
     }
 

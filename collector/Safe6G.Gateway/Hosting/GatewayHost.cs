@@ -34,17 +34,15 @@ public static class GatewayHost
         ListenAddress.Parse(listen);
         var web = WebConfigLoader.Load(config.WebConfigFile);
         var log = LogSetup.Create("gateway", config.Logging);
-        var jwks = new JwksSource(config.Auth.JwksFile, string.IsNullOrEmpty(config.Auth.JwksUrl) ? null : new Uri(config.Auth.JwksUrl),
-            config.Auth.JwksMinRefreshInterval, config.Auth.JwksCacheDuration);
+        JwksSource jwks;
         try
         {
-            await jwks.LoadAsync(cancellationToken).ConfigureAwait(false);
+            jwks = await JwksSource.LoadAsync(config.Auth, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidDataException or TaskCanceledException or UnauthorizedAccessException)
+        catch (InvalidDataException)
         {
-            jwks.Dispose();
             await log.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidDataException($"cannot load the JWKS ({config.Auth.JwksFile ?? config.Auth.JwksUrl}): {ex.Message}", ex);
+            throw;
         }
 
         var builder = SafeWebHost.CreateBuilder(log, listen, web);

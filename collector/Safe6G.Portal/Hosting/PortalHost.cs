@@ -32,19 +32,15 @@ public static class PortalHost
         var web = WebConfigLoader.Load(config.WebConfigFile);
         var log = LogSetup.Create("portal", config.Logging);
         JwksSource? jwks = null;
-        if (config.Auth is { } auth)
+        try
         {
-            jwks = new JwksSource(auth.JwksFile, string.IsNullOrEmpty(auth.JwksUrl) ? null : new Uri(auth.JwksUrl), auth.JwksMinRefreshInterval, auth.JwksCacheDuration);
-            try
-            {
-                await jwks.LoadAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidDataException or TaskCanceledException or UnauthorizedAccessException)
-            {
-                jwks.Dispose();
-                await log.DisposeAsync().ConfigureAwait(false);
-                throw new InvalidDataException($"cannot load the JWKS ({auth.JwksFile ?? auth.JwksUrl}): {ex.Message}", ex);
-            }
+            if (config.Auth is { } auth)
+                jwks = await JwksSource.LoadAsync(auth, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            await log.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
 
         var builder = SafeWebHost.CreateBuilder(log, listen, web);
