@@ -30,24 +30,12 @@ public sealed class CmcConfig : ExporterConfig
     }
 }
 
-/// <summary>One Cumucore CNC API (base URL ending in /api/v1.0) and how to read it.</summary>
-public sealed class CoreConfig : IValidatableConfig
+/// <summary>
+/// One Cumucore CNC API and how to read it: <c>url</c> is the API base, e.g. https://172.29.19.2:3000/api/v1.0; the CNC
+/// serves a self-signed certificate by default, so give its CA under <c>tls</c> or opt out there explicitly.
+/// </summary>
+public sealed class CoreConfig : HttpApiSettings
 {
-    /// <summary>Source name: the <c>core</c> label, the <c>source</c> label of cmc_up and the /probe module.</summary>
-    public string Name { get; set; } = "";
-
-    /// <summary>API base, e.g. https://172.29.19.2:3000/api/v1.0.</summary>
-    public string Url { get; set; } = "";
-
-    /// <summary>Per-request timeout (the scrape deadline still applies).</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Certificate checks (the CNC serves a self-signed certificate by default: give its CA or opt out explicitly).</summary>
-    public HttpTlsSettings? Tls { get; set; }
-
-    /// <summary>Credentials, when the API sits behind a gateway; the CNC itself asks for none.</summary>
-    public HttpAuthSettings? Auth { get; set; }
-
     /// <summary>Per-UE usage counters and their cardinality bound.</summary>
     public PerUeSettings PerUe { get; set; } = new();
 
@@ -63,16 +51,11 @@ public sealed class CoreConfig : IValidatableConfig
             ? t : DateTimeOffset.UnixEpoch;
 
     /// <inheritdoc />
-    public void Validate(ConfigValidationContext context)
+    public override void Validate(ConfigValidationContext context)
     {
-        context.Require(!string.IsNullOrWhiteSpace(Name) && Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'), "name",
-            "is required (letters, digits, '-', '_', '.')");
-        context.Require(Uri.TryCreate(Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https", "url", "must be an absolute http(s) URL");
-        context.Require(Timeout > TimeSpan.Zero, "timeout", "must be positive");
+        base.Validate(context);
         context.Require(DateTimeOffset.TryParse(UsageSince, System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal, out _), "usage_since", "must be an ISO 8601 time, e.g. 2026-01-01T00:00:00Z");
-        context.Validate("tls", Tls);
-        HttpAuthSettings.Validate(context, "auth", Auth);
         context.Validate("per_ue", PerUe);
     }
 }

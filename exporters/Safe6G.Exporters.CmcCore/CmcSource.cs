@@ -14,7 +14,7 @@ namespace Safe6G.Exporters.CmcCore;
 /// </summary>
 public sealed class CmcSource : IScrapeSource, IDisposable
 {
-    private readonly Dictionary<string, (CoreConfig Core, UpstreamHttpClient Http)> _cores = new(StringComparer.Ordinal);
+    private readonly HttpApiClients<CoreConfig> _cores;
     private readonly ExporterContext _context;
     private readonly SnapshotSink? _sink;
 
@@ -23,34 +23,25 @@ public sealed class CmcSource : IScrapeSource, IDisposable
     {
         _context = context;
         _sink = sink;
-        foreach (var core in config.Cores)
-            _cores[core.Name] = (core, new UpstreamHttpClient(core.Tls, handler));
+        _cores = new HttpApiClients<CoreConfig>(config.Cores, "core", "https", handler);
     }
 
     /// <inheritdoc />
     public async Task<MetricSnapshot> CollectAsync(ScrapeTarget target, CancellationToken cancellationToken)
     {
-        // /metrics targets carry the core name; /probe uses the module's settings against the probed URL.
-        var name = target.Module ?? target.Source ?? target.Target;
-        if (!_cores.TryGetValue(name, out var entry))
-            throw new UpstreamException("config", $"no core named '{name}' in the configuration");
-        var url = target.Module is null ? entry.Core.Url : (target.Target.Contains("://", StringComparison.Ordinal) ? target.Target : "https://" + target.Target);
-        var reading = await new CncReader(entry.Http, _context.Time).ReadAsync(entry.Core, url, cancellationToken).ConfigureAwait(false);
+        var (core, http, url) = _cores.Resolve(target);
+        var reading = await new CncReader(http, _context.Time).ReadAsync(core, url, cancellationToken).ConfigureAwait(false);
         if (reading.Skipped.Counts.Count > 0)
-            _context.Log.ForContext("target", url).Warning("core {core}: records skipped: {examples}", entry.Core.Name, string.Join("; ", reading.Skipped.Examples));
-        var snapshot = CoreSnapshotBuilder.Build(reading, entry.Core);
+            _context.Log.ForContext("target", url).Warning("core {core}: records skipped: {examples}", core.Name, string.Join("; ", reading.Skipped.Examples));
+        var snapshot = CoreSnapshotBuilder.Build(reading, core);
         if (_sink is not null)
         {
-            _sink.Offer(entry.Core.Name, snapshot, _context.Time.GetUtcNow());
-            _sink.AddTo(snapshot, entry.Core.Name);
+            _sink.Offer(core.Name, snapshot, _context.Time.GetUtcNow());
+            _sink.AddTo(snapshot, core.Name);
         }
         return snapshot;
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        foreach (var (_, http) in _cores.Values)
-            http.Dispose();
-    }
+    public void Dispose() => _cores.Dispose();
 }

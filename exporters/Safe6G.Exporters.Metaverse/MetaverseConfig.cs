@@ -25,29 +25,14 @@ public sealed class MetaverseConfig : ExporterConfig
     }
 }
 
-/// <summary>One Metaverse manager API and how its JSON maps to metrics.</summary>
-public sealed class ManagerConfig : IValidatableConfig
+/// <summary>One Metaverse manager API (<c>url</c> e.g. http://metaverse-manager:8080/api/v1) and how its JSON maps to metrics.</summary>
+public sealed class ManagerConfig : HttpApiSettings
 {
-    /// <summary>Source name: the <c>manager</c> label and the /probe module.</summary>
-    public string Name { get; set; } = "";
-
-    /// <summary>API base, e.g. http://metaverse-manager:8080/api/v1.</summary>
-    public string Url { get; set; } = "";
-
-    /// <summary>Path of the status document below <see cref="Url"/>.</summary>
+    /// <summary>Path of the status document below <see cref="HttpApiSettings.Url"/>.</summary>
     public string StatusPath { get; set; } = "status";
 
-    /// <summary>Path of the session list below <see cref="Url"/>.</summary>
+    /// <summary>Path of the session list below <see cref="HttpApiSettings.Url"/>.</summary>
     public string SessionsPath { get; set; } = "sessions";
-
-    /// <summary>Per-request timeout (the scrape deadline still applies).</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Certificate checks.</summary>
-    public HttpTlsSettings? Tls { get; set; }
-
-    /// <summary>Credentials, if the manager asks for them.</summary>
-    public HttpAuthSettings? Auth { get; set; }
 
     /// <summary>Where each value sits in the JSON (dot paths), so a real manager can be remapped without code.</summary>
     public FieldMap Fields { get; set; } = new();
@@ -59,17 +44,12 @@ public sealed class ManagerConfig : IValidatableConfig
     public int MaxSessions { get; set; } = 500;
 
     /// <inheritdoc />
-    public void Validate(ConfigValidationContext context)
+    public override void Validate(ConfigValidationContext context)
     {
-        context.Require(!string.IsNullOrWhiteSpace(Name) && Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'), "name",
-            "is required (letters, digits, '-', '_', '.')");
-        context.Require(Uri.TryCreate(Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https", "url", "must be an absolute http(s) URL");
-        context.Require(Timeout > TimeSpan.Zero, "timeout", "must be positive");
+        base.Validate(context);
         context.Require(!string.IsNullOrWhiteSpace(StatusPath), "status_path", "is required");
         context.Require(!string.IsNullOrWhiteSpace(SessionsPath), "sessions_path", "is required");
         context.Require(MaxSessions is >= 0 and <= 100_000, "max_sessions", "must be between 0 and 100000");
-        context.Validate("tls", Tls);
-        HttpAuthSettings.Validate(context, "auth", Auth);
         context.Validate("fields", Fields);
         context.Validate("units", Units);
     }
