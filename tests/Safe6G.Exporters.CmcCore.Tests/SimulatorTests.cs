@@ -55,6 +55,7 @@ public sealed class SimulatorTests
     [InlineData(new[] { "--seed", "x" }, "--seed 'x' is not an integer")]
     [InlineData(new[] { "--error-status", "404" }, "errorStatus must be 500 or 503")]
     [InlineData(new[] { "--frobnicate" }, "unknown option '--frobnicate'")]
+    [InlineData(new[] { "--scale", "3", "--listen" }, "--listen needs a value")]
     [InlineData(new[] { "--scale", "-1" }, "scale must be within")]
     public void Bad_arguments_are_refused_with_the_reason(string[] args, string reason)
     {

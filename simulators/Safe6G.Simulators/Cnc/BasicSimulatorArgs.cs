@@ -4,7 +4,7 @@ namespace Safe6G.Simulators.Cnc;
 
 /// <summary>
 /// The options the CNC and Metaverse simulators share (listen, seed, scale, static tokens, fault switches),
-/// parsed once for both. A candidate for Common/ (the Orion parser repeats the fault part).
+/// parsed once for both.
 /// </summary>
 public sealed record BasicSimulatorArgs(string Listen, int Seed, int Scale, FaultSettings Faults, AuthSettings? Auth)
 {
@@ -29,41 +29,22 @@ public sealed record BasicSimulatorArgs(string Listen, int Seed, int Scale, Faul
         int seed = 1, scale = defaultScale;
         var faults = FaultSettings.None;
         var tokens = new List<string>();
-        parsed = new BasicSimulatorArgs(listen, seed, scale, faults, null);
-        error = null;
-        for (var i = 0; i < args.Count; i++)
+        error = SimulatorArgText.ParseOptions(args, (name, next) =>
         {
-            var name = args[i];
-            string Next()
+            switch (name)
             {
-                if (i + 1 >= args.Count) throw new FormatException($"{name} needs a value");
-                return args[++i];
+                case "--listen": listen = next(); break;
+                case "--seed": seed = Int(name, next()); break;
+                case "--scale": scale = Int(name, next()); break;
+                case "--token": tokens.Add(next()); break;
+                default: return SimulatorArgText.TryApplyFault(name, next, ref faults);
             }
-            try
-            {
-                switch (name)
-                {
-                    case "--listen": listen = Next(); break;
-                    case "--seed": seed = Int(name, Next()); break;
-                    case "--scale": scale = Int(name, Next()); break;
-                    case "--token": tokens.Add(Next()); break;
-                    default:
-                        if (!SimulatorArgText.TryApplyFault(name, Next, ref faults))
-                            throw new FormatException($"unknown option '{name}'");
-                        break;
-                }
-            }
-            catch (FormatException e)
-            {
-                error = e.Message;
-                return false;
-            }
-        }
-        error = faults.Validate() ?? (ListenAddress.TryParse(listen, out _, out var listenError) ? null : listenError);
+            return true;
+        });
+        error ??= faults.Validate() ?? (ListenAddress.TryParse(listen, out _, out var listenError) ? null : listenError);
         parsed = new BasicSimulatorArgs(listen, seed, scale, faults, tokens.Count > 0 ? new AuthSettings { StaticTokens = tokens } : null);
         return error is null;
     }
 
     private static int Int(string name, string text) => SimulatorArgText.Int(name, text);
-
 }

@@ -2,9 +2,36 @@ using System.Globalization;
 
 namespace Safe6G.Simulators.Common;
 
-/// <summary>Command-line pieces every simulator's argument parser shares: numbers and the fault switches.</summary>
+/// <summary>Command-line pieces every simulator's argument parser shares: the option loop, numbers and the fault switches.</summary>
 public static class SimulatorArgText
 {
+    /// <summary>
+    /// Walks <paramref name="args"/>, handing each option and a way to take its value to <paramref name="handle"/>
+    /// (false = not an option it knows). Returns the first problem (unknown option, missing or bad value) or null.
+    /// </summary>
+    public static string? ParseOptions(IReadOnlyList<string> args, Func<string, Func<string>, bool> handle)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Next()
+            {
+                if (i + 1 >= args.Count) throw new FormatException($"{name} needs a value");
+                return args[++i];
+            }
+            try
+            {
+                if (!handle(name, Next))
+                    return $"unknown option '{name}'";
+            }
+            catch (FormatException e)
+            {
+                return e.Message;
+            }
+        }
+        return null;
+    }
+
     /// <summary>An integer option value, or a <see cref="FormatException"/> naming the option.</summary>
     public static int Int(string name, string text)
         => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : throw new FormatException($"{name} '{text}' is not an integer");

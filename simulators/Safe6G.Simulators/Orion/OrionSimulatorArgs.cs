@@ -32,65 +32,47 @@ public static class OrionSimulatorArgs
     /// <summary>Parses arguments; false with a reason (for exit code 2) when they are wrong.</summary>
     public static bool TryParse(IReadOnlyList<string> args, out OrionSimulatorOptions options, out string? error)
     {
-        options = new OrionSimulatorOptions();
-        error = null;
+        var parsed = new OrionSimulatorOptions();
         var faults = FaultSettings.None;
         var peers = new List<Uri>();
         var tenants = new List<string>();
         var tokens = new List<string>();
         var clients = new Dictionary<string, string>(StringComparer.Ordinal);
         var lifetime = TimeSpan.FromMinutes(5);
-        for (var i = 0; i < args.Count; i++)
+        error = SimulatorArgText.ParseOptions(args, (name, next) =>
         {
-            var name = args[i];
-            string Next()
+            switch (name)
             {
-                if (i + 1 >= args.Count) throw new FormatException($"{name} needs a value");
-                return args[++i];
+                case "--listen": parsed = parsed with { Listen = next() }; break;
+                case "--seed": parsed = parsed with { Seed = Int(name, next()) }; break;
+                case "--scale": parsed = parsed with { Scale = Int(name, next()) }; break;
+                case "--domain": parsed = parsed with { Domain = next() }; break;
+                case "--peer":
+                    var text = next();
+                    if (!Uri.TryCreate(text, UriKind.Absolute, out var peer)) throw new FormatException($"--peer '{text}' is not a URL");
+                    peers.Add(peer);
+                    break;
+                case "--tenant": tenants.Add(next()); break;
+                case "--token": tokens.Add(next()); break;
+                case "--client":
+                    var pair = next();
+                    var colon = pair.IndexOf(':', StringComparison.Ordinal);
+                    if (colon <= 0) throw new FormatException($"--client '{pair}' is not ID:SECRET");
+                    clients[pair[..colon]] = pair[(colon + 1)..];
+                    break;
+                case "--token-lifetime-seconds": lifetime = TimeSpan.FromSeconds(Int(name, next())); break;
+                case "--sdm-quirks": parsed = parsed with { SdmQuirks = true }; break;
+                case "--no-multiservice": parsed = parsed with { MultiService = false }; break;
+                case "--page-size": parsed = parsed with { DefaultPageSize = Int(name, next()) }; break;
+                default: return SimulatorArgText.TryApplyFault(name, next, ref faults);
             }
-            try
-            {
-                switch (name)
-                {
-                    case "--listen": options = options with { Listen = Next() }; break;
-                    case "--seed": options = options with { Seed = Int(name, Next()) }; break;
-                    case "--scale": options = options with { Scale = Int(name, Next()) }; break;
-                    case "--domain": options = options with { Domain = Next() }; break;
-                    case "--peer":
-                        var text = Next();
-                        if (!Uri.TryCreate(text, UriKind.Absolute, out var peer)) throw new FormatException($"--peer '{text}' is not a URL");
-                        peers.Add(peer);
-                        break;
-                    case "--tenant": tenants.Add(Next()); break;
-                    case "--token": tokens.Add(Next()); break;
-                    case "--client":
-                        var pair = Next();
-                        var colon = pair.IndexOf(':', StringComparison.Ordinal);
-                        if (colon <= 0) throw new FormatException($"--client '{pair}' is not ID:SECRET");
-                        clients[pair[..colon]] = pair[(colon + 1)..];
-                        break;
-                    case "--token-lifetime-seconds": lifetime = TimeSpan.FromSeconds(Int(name, Next())); break;
-                    case "--sdm-quirks": options = options with { SdmQuirks = true }; break;
-                    case "--no-multiservice": options = options with { MultiService = false }; break;
-                    case "--page-size": options = options with { DefaultPageSize = Int(name, Next()) }; break;
-                    default:
-                        if (!SimulatorArgText.TryApplyFault(name, Next, ref faults))
-                            throw new FormatException($"unknown option '{name}'");
-                        break;
-                }
-            }
-            catch (FormatException e)
-            {
-                error = e.Message;
-                return false;
-            }
-        }
+            return true;
+        });
         var auth = new AuthSettings { StaticTokens = tokens, Clients = clients, TokenLifetime = lifetime };
-        options = options with { Faults = faults, Peers = peers, Tenants = tenants, Auth = auth.Enabled ? auth : null };
-        error = options.Validate();
+        options = parsed with { Faults = faults, Peers = peers, Tenants = tenants, Auth = auth.Enabled ? auth : null };
+        error ??= options.Validate();
         return error is null;
     }
 
     private static int Int(string name, string text) => SimulatorArgText.Int(name, text);
-
 }
