@@ -18,7 +18,7 @@ public sealed class JwtAuthenticator
     public const int CacheCapacity = 10_000;
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
-    private readonly ConcurrentDictionary<string, (Caller Caller, DateTime Expires)> _validated = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Validated> _validated = new(StringComparer.Ordinal);
     private readonly AuthConfig _config;
     private readonly JwksSource _keys;
     private readonly TimeProvider _clock;
@@ -47,16 +47,23 @@ public sealed class JwtAuthenticator
         var raw = authorization[7..].Trim();
 
         // A signature check costs more than the whole proxy hop; a token that passed every check stays good until it
-        // expires (the skew already allowed for), so remember it. Only exact token strings hit, so nothing can be forged.
+        // expires (the skew already allowed for) or the key set changes, so remember it with the keys it was checked
+        // against. Only exact token strings hit, so nothing can be forged; a key removed from the JWKS stops admitting
+        // its tokens at the next JWKS refresh, cached or not.
         if (_validated.TryGetValue(raw, out var hit))
         {
-            if (hit.Expires > _clock.GetUtcNow().UtcDateTime)
+            if (hit.Expires <= _clock.GetUtcNow().UtcDateTime)
+            {
+                _validated.TryRemove(raw, out _);
+                return AuthResult.Fail("token expired");
+            }
+
+            if (ReferenceEquals(await _keys.KeysForAsync(hit.Kid, cancellationToken).ConfigureAwait(false), hit.Keys))
             {
                 return new AuthResult(hit.Caller, null);
             }
 
             _validated.TryRemove(raw, out _);
-            return AuthResult.Fail("token expired");
         }
 
         JsonWebToken jwt;
@@ -111,7 +118,7 @@ public sealed class JwtAuthenticator
             _validated.Clear();
         }
 
-        _validated[raw] = (caller, jwt.ValidTo.Add(_config.ClockSkew));
+        _validated[raw] = new Validated(caller, jwt.ValidTo.Add(_config.ClockSkew), kid, keys);
         return new AuthResult(caller, null);
     }
 
@@ -161,4 +168,6 @@ public sealed class JwtAuthenticator
         null => "invalid token",
         _ => "invalid token: " + ex.GetType().Name.Replace("SecurityToken", "", StringComparison.Ordinal).Replace("Exception", "", StringComparison.Ordinal),
     };
+
+    private sealed record Validated(Caller Caller, DateTime Expires, string? Kid, IReadOnlyList<JsonWebKey> Keys);
 }

@@ -4,7 +4,7 @@ using Safe6G.Testing;
 
 namespace Safe6G.Gateway.Tests.Http;
 
-/// <summary>The validated-token cache never outlives a token's expiry.</summary>
+/// <summary>The validated-token cache never outlives a token's expiry, nor the key that signed it.</summary>
 public sealed class AuthenticatorCacheTests : IDisposable
 {
     private readonly TempDir _dir = new("safe6g-auth-cache");
@@ -29,6 +29,34 @@ public sealed class AuthenticatorCacheTests : IDisposable
         var late = await auth.AuthenticateAsync("Bearer " + token, CancellationToken.None);
         Assert.Null(late.Caller);
         Assert.Equal("token expired", late.Error);
+    }
+
+    [Fact]
+    public async Task A_cached_token_is_refused_once_its_key_leaves_the_jwks()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var file = _dir.Write("rotating.json", _keys.DefaultJwks());
+        var config = new AuthConfig { JwksFile = file, Issuer = Keys.Issuer, Audiences = [Keys.Audience], ClockSkew = TimeSpan.FromSeconds(5) };
+        using var jwks = new JwksSource(file, null, TimeSpan.Zero, TimeSpan.FromMinutes(5), clock);
+        await jwks.LoadAsync(CancellationToken.None);
+        var auth = new JwtAuthenticator(config, jwks, clock);
+        var request = new TokenRequest { Tenant = "upv", Issuer = Keys.Issuer, Audience = Keys.Audience, IssuedAt = clock.GetUtcNow().UtcDateTime, Lifetime = TimeSpan.FromHours(1) };
+        var ec = Keys.Mint(_keys.Ec, Keys.EcKid, request);
+        var rsa = Keys.Mint(_keys.Rsa, Keys.RsaKid, request);
+        Assert.Equal("upv", (await auth.AuthenticateAsync("Bearer " + ec, CancellationToken.None)).Caller?.Tenant);
+        Assert.Equal("upv", (await auth.AuthenticateAsync("Bearer " + rsa, CancellationToken.None)).Caller?.Tenant);
+
+        // The EC key is rotated out (say it leaked). Until the JWKS cache duration passes, the old key set stands...
+        File.WriteAllText(file, _keys.JwksJson((_keys.Rsa, Keys.RsaKid)));
+        clock.Now += TimeSpan.FromMinutes(1);
+        Assert.Equal("upv", (await auth.AuthenticateAsync("Bearer " + ec, CancellationToken.None)).Caller?.Tenant);
+
+        // ...and after the refresh its tokens are refused although they were cached and have not expired; the RSA one still passes.
+        clock.Now += TimeSpan.FromMinutes(5);
+        var refused = await auth.AuthenticateAsync("Bearer " + ec, CancellationToken.None);
+        Assert.Null(refused.Caller);
+        Assert.Contains(Keys.EcKid, refused.Error, StringComparison.Ordinal);
+        Assert.Equal("upv", (await auth.AuthenticateAsync("Bearer " + rsa, CancellationToken.None)).Caller?.Tenant);
     }
 
     public void Dispose()
