@@ -18,9 +18,13 @@ public sealed class TenantConfig : IValidatableConfig
     /// <summary>No enforcement at all (an operator tenant); must be said explicitly.</summary>
     public bool Unrestricted { get; set; }
 
+    /// <summary>Request budget of this tenant over all routes; null is unlimited.</summary>
+    public RateLimitConfig? RateLimit { get; set; }
+
     /// <inheritdoc />
     public void Validate(ConfigValidationContext context)
     {
+        context.Validate("rate_limit", RateLimit);
         if (Unrestricted)
         {
             context.Require(Matchers.Count == 0 && LogMatchers.Count == 0, "unrestricted", "an unrestricted tenant cannot also have matchers");

@@ -48,6 +48,15 @@ public sealed class GatewayPipeline(JwtAuthenticator auth, TenantRegistry tenant
                 return;
             }
 
+            if (policy.Budget is { } budget && !budget.TryTake(out var retryAfter))
+            {
+                metrics.Rejected(route, "rate_limited");
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await ApiError.WriteAsync(context, 429, "unavailable", $"tenant {policy.Name} is over its rate limit; retry in {seconds} s").ConfigureAwait(false);
+                return;
+            }
+
             var parameters = await RequestParams.ReadAsync(context.Request).ConfigureAwait(false);
             await handler(new GatewayCall(context, route, caller, policy, parameters)).ConfigureAwait(false);
         }

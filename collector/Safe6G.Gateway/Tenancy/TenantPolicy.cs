@@ -5,9 +5,9 @@ namespace Safe6G.Gateway.Tenancy;
 
 /// <summary>
 /// What one tenant may read, ready to apply: the PromQL enforcer (null only for an unrestricted tenant), the LogQL
-/// enforcer (null when logs are separated by Loki org alone), and the Loki org id.
+/// enforcer (null when logs are separated by Loki org alone), the Loki org id and the request budget (null: unlimited).
 /// </summary>
-public sealed record TenantPolicy(string Name, LabelEnforcer? Metrics, LogQlEnforcer? Logs, string LokiOrgId)
+public sealed record TenantPolicy(string Name, LabelEnforcer? Metrics, LogQlEnforcer? Logs, string LokiOrgId, RequestBudget? Budget = null)
 {
     /// <summary>True when no matchers are enforced (an operator tenant the config marked unrestricted).</summary>
     public bool Unrestricted => Metrics is null;

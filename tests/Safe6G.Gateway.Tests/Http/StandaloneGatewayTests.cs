@@ -95,6 +95,51 @@ public sealed class StandaloneGatewayTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tenant_over_its_rate_limit_gets_429_with_retry_after_and_other_tenants_do_not_notice()
+    {
+        var config = Config($"http://127.0.0.1:{FreePort.Tcp()}");
+        config.Tenants["upv"].RateLimit = new RateLimitConfig { RequestsPerSecond = 0.01, Burst = 2 };
+        config.Tenants["ncsrd"] = new TenantConfig { Matchers = ["domain=\"ncsrd\""] };
+        await using var gateway = await GatewayHost.StartAsync(config, "127.0.0.1:0", CancellationToken.None);
+        using var client = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var upv = _keys.Token("upv");
+
+        // The burst passes (to a dead upstream: 502), the next request is refused before any upstream work.
+        Assert.Equal(502, await StatusAsync(client, upv));
+        Assert.Equal(502, await StatusAsync(client, upv));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/thanos/api/v1/query?query=up");
+        request.Headers.Authorization = new("Bearer", upv);
+        using var refused = await client.SendAsync(request);
+        Assert.Equal(429, (int)refused.StatusCode);
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.True(retryAfter is { TotalSeconds: >= 90 and <= 100 }, $"Retry-After {retryAfter}");
+        using var doc = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("error", doc.RootElement.GetProperty("status").GetString());
+        Assert.Contains("rate limit", doc.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        // Another tenant has its own budget (none here), and the refusal is counted.
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(502, await StatusAsync(client, _keys.Token("ncsrd")));
+        Assert.Matches("safe6g_gateway_rejected_queries_total\\{[^}]*reason=\"rate_limited\"", await client.GetStringAsync("/metrics"));
+    }
+
+    [Fact]
+    public void A_rate_limit_without_a_positive_rate_is_a_config_error_with_its_line()
+    {
+        var file = _dir.Write("limited.yml", """
+            thanos: {url: "http://127.0.0.1:9090"}
+            auth: {jwks_file: jwks.json, issuer: x, audiences: [y]}
+            tenants:
+              upv:
+                matchers: ['domain="upv"']
+                rate_limit: {requests_per_second: 0, burst: 0}
+            """);
+        var ex = Assert.Throws<ConfigException>(() => YamlConfigLoader.Load<GatewayConfig>(file));
+        Assert.Contains(ex.Errors, e => e.Field == "tenants.upv.rate_limit.requests_per_second" && e.Line == 6);
+        Assert.Contains(ex.Errors, e => e.Field == "tenants.upv.rate_limit.burst" && e.Line == 6);
+    }
+
+    [Fact]
     public void Config_errors_name_file_line_and_field()
     {
         var file = _dir.Write("gateway.yml", """
