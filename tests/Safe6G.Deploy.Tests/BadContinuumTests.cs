@@ -26,6 +26,8 @@ public class BadContinuumTests
         { "domain name not a DNS label", "  - name: beta", "  - name: Beta_1", 17, "domains[1].name", "must be a DNS label" },
         { "tenant of an unknown domain", "domains:\n  - name: alpha", "gateway:\n  tenants:\n    - name: t1\n      subject: s\n      domains: [gamma]\ndomains:\n  - name: alpha", 9, "gateway.tenants[0].domains", "'gamma' is not a declared domain" },
         { "unknown tenant route", "domains:\n  - name: alpha", "gateway:\n  tenants:\n    - name: t1\n      subject: s\n      routes: [grafana]\ndomains:\n  - name: alpha", 11, "gateway.tenants[0].routes", "unknown route 'grafana'" },
+        { "tenant rate limit of zero", "domains:\n  - name: alpha", "gateway:\n  tenants:\n    - name: t1\n      subject: s\n      rateLimit: {requestsPerSecond: 0}\ndomains:\n  - name: alpha", 11, "gateway.tenants[0].rateLimit.requestsPerSecond", "must be at least 1" },
+        { "tenant rate limit without a rate", "domains:\n  - name: alpha", "gateway:\n  tenants:\n    - name: t1\n      subject: s\n      rateLimit:\n        burst: 5\ndomains:\n  - name: alpha", 12, "gateway.tenants[0].rateLimit.requestsPerSecond", "required field is missing" },
         { "duplicate infrastructure element", "        address: 10.0.0.1\n", "        address: 10.0.0.1\n      - name: alpha-1\n        address: 10.0.0.2\n", 14, "domains[0].infrastructureElements[1].name", "duplicate infrastructure element 'alpha-1'" },
         { "duplicate trust function", "domains:\n  - name: alpha", "mesh:\n  trustFunctions: [a, a]\ndomains:\n  - name: alpha", 8, "mesh.trustFunctions", "must be a unique DNS label" },
         { "gnb without targets", "      - kind: cmc", "      - kind: gnb", 20, "domains[1].exporters[0].targets", "probe-only" },

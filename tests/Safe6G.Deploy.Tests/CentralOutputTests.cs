@@ -72,6 +72,9 @@ public class CentralOutputTests(ExampleFixture example) : IClassFixture<ExampleF
             Assert.Equal(["domain=~\"upv|ncsrd\""], config.Tenants["mlops"].Matchers);
             Assert.Empty(config.Tenants["mlops"].LogMatchers);
             Assert.Equal("resilience-tf", config.Tenants["resilience-tf"].LokiOrgId);
+            Assert.Null(config.Tenants["resilience-tf"].RateLimit);
+            Assert.Equal(20, config.Tenants["mlops"].RateLimit?.RequestsPerSecond);
+            Assert.Equal(40, config.Tenants["mlops"].RateLimit?.Burst);
         }
         finally
         {

@@ -34,6 +34,13 @@ internal static class GatewayConfigBuilder
                 tenant["log_matchers"] = new List<object> { matcher };
                 tenant["loki_org_id"] = t.Name;
             }
+            if (t.RequestsPerSecond is { } perSecond)
+            {
+                var limit = new YMap { ["requests_per_second"] = perSecond };
+                if (t.Burst is { } burst)
+                    limit["burst"] = burst;
+                tenant["rate_limit"] = limit;
+            }
             tenants[t.Name] = tenant;
         }
 

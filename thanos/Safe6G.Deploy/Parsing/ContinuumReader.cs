@@ -194,8 +194,20 @@ internal static partial class ContinuumReader
                 }
             }
 
+            int? perSecond = null, burst = null;
+            if (t.OptMap("rateLimit") is { } limit)
+            {
+                perSecond = limit.OptInt("requestsPerSecond") ?? throw limit.At("requestsPerSecond").Error("required field is missing");
+                if (perSecond < 1)
+                    throw limit.At("requestsPerSecond").Error("must be at least 1");
+                burst = limit.OptInt("burst");
+                if (burst < 1)
+                    throw limit.At("burst").Error("must be at least 1");
+                limit.RejectUnknown();
+            }
+
             tenants.Add(new TenantSpec(Label(t, "name"), t.String("subject"), t.OptStringList("domains"),
-                routes.Count == 0 ? ["thanos"] : routes, t.Here));
+                routes.Count == 0 ? ["thanos"] : routes, t.Here) { RequestsPerSecond = perSecond, Burst = burst });
             t.RejectUnknown();
         }
 
