@@ -32,6 +32,26 @@ public sealed class LivePageTests(LiveSetup live)
     }
 
     [Fact]
+    public async Task Live_pages_offer_auto_refresh_without_script_and_only_at_the_offered_intervals()
+    {
+        using var web = new Web(live.Portal.BaseAddress);
+        var off = await web.PageAsync("/health");
+        Assert.Null(off.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Equal(["off", "10s", "30s", "1m", "5m"], off.QuerySelectorAll("nav.refresh a").Select(a => a.TextContent));
+        Assert.Equal("off", off.QuerySelector("nav.refresh a[aria-current]")!.TextContent);
+
+        var on = await web.PageAsync("/deployments?refresh=30s&ok=deleted");
+        Assert.Equal("30; url=/deployments?refresh=30s", on.QuerySelector("meta[http-equiv=refresh]")!.GetAttribute("content"));
+        Assert.Equal("30s", on.QuerySelector("nav.refresh a[aria-current]")!.TextContent);
+
+        // An interval the page does not offer (a 0 s or 1 s reload loop) is ignored; the form page never reloads itself.
+        Assert.Null((await web.PageAsync("/?refresh=1s")).QuerySelector("meta[http-equiv=refresh]"));
+        var form = await web.PageAsync("/services/new?refresh=10s");
+        Assert.Null(form.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Null(form.QuerySelector("nav.refresh"));
+    }
+
+    [Fact]
     public async Task Health_shows_each_source_up_with_its_scrape_duration_and_the_dashboard_link()
     {
         using var web = new Web(live.Portal.BaseAddress);

@@ -32,7 +32,7 @@ internal static class ContinuumPage
         if (!info.Result.Ok)
         {
             body.Append(H.Notice("error", "Live continuum data is unavailable: " + info.Result.Error));
-            return PortalServices.Html(context, "Continuum", "/", body.ToString());
+            return PortalServices.LiveHtml(context, "Continuum", "/", body.ToString());
         }
 
         static Dictionary<(string, string), double> ByIe(Fetched<IReadOnlyList<Series>> f) =>
@@ -85,7 +85,7 @@ internal static class ContinuumPage
             }
             body.Append("</tbody></table></section>");
         }
-        return PortalServices.Html(context, "Continuum", "/", body.ToString());
+        return PortalServices.LiveHtml(context, "Continuum", "/", body.ToString());
     }
 
     private static double? Get(Dictionary<(string, string), double> map, (string, string) key) => map.TryGetValue(key, out var v) ? v : null;

@@ -18,7 +18,7 @@ internal static class DeploymentPage
         if (fetched.Value is not { } service)
         {
             body.Append(H.Notice("error", $"Service {id} cannot be shown: {fetched.Error}"));
-            return PortalServices.Html(context, $"Service {id}", "/deployments", body.ToString());
+            return PortalServices.LiveHtml(context, $"Service {id}", "/deployments", body.ToString());
         }
         body.Append("<dl class=\"facts\"><dt>Status</dt><dd>").Append(DeploymentsPage.Status(service.Action)).Append("</dd><dt>Description</dt><dd>")
             .Append(H.E(service.Description)).Append("</dd><dt>Revision</dt><dd>").Append(service.Revision).Append("</dd>");
@@ -57,7 +57,7 @@ internal static class DeploymentPage
             .Append("<form method=\"post\" action=\"/deployments/").Append(H.U(service.Id)).Append("/upgrade\">")
             .Append("<label for=\"tosca\">New TOSCA descriptor (YAML)</label><textarea id=\"tosca\" name=\"tosca\" rows=\"12\" required></textarea>")
             .Append("<p><button type=\"submit\">Upgrade ").Append(H.E(service.Id)).Append("</button></p></form></section>");
-        return PortalServices.Html(context, $"Service {service.Id}", "/deployments", body.ToString());
+        return PortalServices.LiveHtml(context, $"Service {service.Id}", "/deployments", body.ToString());
     }
 
     private static string Explanation(ExplanationView? x)

@@ -17,12 +17,12 @@ internal static class DeploymentsPage
         if (!list.Ok)
         {
             body.Append(H.Notice("error", "The deployments cannot be listed: " + list.Error));
-            return PortalServices.Html(context, "Deployments", "/deployments", body.ToString());
+            return PortalServices.LiveHtml(context, "Deployments", "/deployments", body.ToString());
         }
         if (list.Value!.Count == 0)
         {
             body.Append("<p class=\"muted\">The orchestrator manages no service yet.</p>");
-            return PortalServices.Html(context, "Deployments", "/deployments", body.ToString());
+            return PortalServices.LiveHtml(context, "Deployments", "/deployments", body.ToString());
         }
         body.Append("<table class=\"deployments\"><caption>Services managed by the orchestrator</caption><thead><tr><th scope=\"col\">Service</th>")
             .Append("<th scope=\"col\">Status</th><th scope=\"col\">Components (status @ IE)</th><th scope=\"col\">Updated</th><th scope=\"col\">Actions</th></tr></thead><tbody>");
@@ -38,7 +38,7 @@ internal static class DeploymentsPage
                 .Append("</td><td class=\"actions\">").Append(Actions(service)).Append("</td></tr>");
         }
         body.Append("</tbody></table>");
-        return PortalServices.Html(context, "Deployments", "/deployments", body.ToString());
+        return PortalServices.LiveHtml(context, "Deployments", "/deployments", body.ToString());
     }
 
     /// <summary>The commands that make sense in the service's state (the orchestrator refuses the others with 409 anyway).</summary>

@@ -74,7 +74,7 @@ internal static class HealthPage
         body.Append("</section>");
 
         body.Append("<section aria-labelledby=\"h-dashboards\"><h2 id=\"h-dashboards\">Dashboards</h2>").Append(Dashboards(s)).Append("</section>");
-        return PortalServices.Html(context, "DataOps health", "/health", body.ToString());
+        return PortalServices.LiveHtml(context, "DataOps health", "/health", body.ToString());
     }
 
     private static (string, string, string) Key(Series x, string suffix)

@@ -18,7 +18,14 @@ internal sealed class PortalServices(PrometheusClient prometheus, OrchestratorCl
 
     /// <summary>A full page as text/html.</summary>
     public static IResult Html(HttpContext context, string title, string active, string body, int status = 200) =>
-        Results.Content(Layout.Page(title, active, body, PortalUser.Of(context) is { Token: not null } u ? u.Name : null),
+        Page(context, title, active, body, status, refresh: null);
+
+    /// <summary>A live page (continuum, deployments, health): offers auto-refresh and reloads itself at the interval chosen by <c>?refresh=</c>.</summary>
+    public static IResult LiveHtml(HttpContext context, string title, string active, string body, int status = 200) =>
+        Page(context, title, active, body, status, (context.Request.Path.Value ?? "/", context.Request.Query["refresh"].ToString()));
+
+    private static IResult Page(HttpContext context, string title, string active, string body, int status, (string, string)? refresh) =>
+        Results.Content(Layout.Page(title, active, body, PortalUser.Of(context) is { Token: not null } u ? u.Name : null, refresh),
             "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
 
     /// <summary>Back to a page after a POST, with the outcome shown there (303: the browser GETs it).</summary>
