@@ -52,6 +52,23 @@ public sealed class LivePageTests(LiveSetup live)
     }
 
     [Fact]
+    public async Task Without_the_orchestrators_credentials_the_deployments_page_says_it_was_refused()
+    {
+        await using var portal = await Hosting.PortalHost.StartAsync(new Config.PortalConfig
+        {
+            Prometheus = new Config.PrometheusSource { Url = live.Prometheus.BaseUrl },
+            OrchestratorUrl = live.Orchestrator.BaseAddress.ToString(),
+        }, "127.0.0.1:0", CancellationToken.None);
+        using var web = new Web(portal.BaseAddress);
+        var page = await web.PageAsync("/deployments");
+        Assert.Contains("the orchestrator answered 401", page.QuerySelector(".notice.error")!.TextContent, StringComparison.Ordinal);
+
+        // The shared setup's portal holds the credentials, so its page has no error.
+        using var authorised = new Web(live.Portal.BaseAddress);
+        Assert.Null((await authorised.PageAsync("/deployments")).QuerySelector(".notice.error"));
+    }
+
+    [Fact]
     public async Task Health_shows_each_source_up_with_its_scrape_duration_and_the_dashboard_link()
     {
         using var web = new Web(live.Portal.BaseAddress);

@@ -1,5 +1,6 @@
 using Safe6G.Exporters.DataFabric;
 using Safe6G.Exporters.Sdk.Hosting;
+using Safe6G.Exporters.Sdk.Http;
 using Safe6G.Orchestration.Hosting;
 using Safe6G.Portal.Config;
 using Safe6G.Portal.Hosting;
@@ -11,11 +12,15 @@ namespace Safe6G.Portal.Tests;
 
 /// <summary>
 /// A running setup, started once for the "live" collection: two Orion-LD simulators (domains upv and ncsrd),
-/// the Data Fabric exporter, a real Prometheus scraping it, the orchestrator reading that Prometheus, and the portal.
+/// the Data Fabric exporter, a real Prometheus scraping it, the orchestrator reading that Prometheus (its HLO API behind
+/// basic auth, as an operator would run it), and the portal holding the orchestrator's credentials.
 /// </summary>
 public sealed class LiveSetup : IAsyncLifetime
 {
     public const int UpvIes = 4, NcsrdIes = 3;
+
+    /// <summary>The orchestrator's basic-auth user and password.</summary>
+    public const string OrchestratorUser = "portal", OrchestratorPassword = "hlo-secret";
 
     private readonly List<IAsyncDisposable> _stack = [];
 
@@ -51,6 +56,8 @@ public sealed class LiveSetup : IAsyncLifetime
             Prometheus = new PrometheusSettings { Url = Prometheus.BaseUrl },
             GrpcListen = "",
             OverloadCheckInterval = TimeSpan.Zero,
+            WebConfigFile = Dir.Write("orchestrator-web.yml",
+                $"basic_auth_users:\n  {OrchestratorUser}: '{BCrypt.Net.BCrypt.HashPassword(OrchestratorPassword, workFactor: 4)}'\n"),
         }, "127.0.0.1:0"));
         var dashboards = Path.Combine(Dir.Path, "grafana");
         Directory.CreateDirectory(dashboards);
@@ -59,6 +66,7 @@ public sealed class LiveSetup : IAsyncLifetime
         {
             Prometheus = new PrometheusSource { Url = Prometheus.BaseUrl },
             OrchestratorUrl = Orchestrator.BaseAddress.ToString(),
+            OrchestratorAuth = new HttpAuthSettings { BasicAuth = new BasicAuthSettings { Username = OrchestratorUser, Password = OrchestratorPassword } },
             DashboardsDir = dashboards,
         }, "127.0.0.1:0", CancellationToken.None));
     }

@@ -1,4 +1,5 @@
 using Safe6G.Exporters.Sdk.Config;
+using Safe6G.Exporters.Sdk.Http;
 using Safe6G.Exporters.Sdk.Logging;
 using Safe6G.Gateway.Config;
 
@@ -12,6 +13,12 @@ public sealed class PortalConfig : IValidatableConfig
 
     /// <summary>The orchestrator's base URL (its HLO API lives under /hlo_fe/services).</summary>
     public string OrchestratorUrl { get; set; } = "http://127.0.0.1:9481";
+
+    /// <summary>Credentials for the orchestrator, when its web config asks for basic auth (or a bearer token in front of it).</summary>
+    public HttpAuthSettings? OrchestratorAuth { get; set; }
+
+    /// <summary>Certificate checks for an https orchestrator (its CA, or an explicit skip).</summary>
+    public HttpTlsSettings? OrchestratorTls { get; set; }
 
     /// <summary>Longest wait for one upstream call; past it the page says the upstream is unreachable.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
@@ -36,6 +43,8 @@ public sealed class PortalConfig : IValidatableConfig
     {
         context.Validate("prometheus", Prometheus);
         context.Require(IsHttpUrl(OrchestratorUrl), "orchestrator_url", "must be an absolute http(s) URL");
+        HttpAuthSettings.Validate(context, "orchestrator_auth", OrchestratorAuth);
+        context.Validate("orchestrator_tls", OrchestratorTls);
         context.Require(Timeout > TimeSpan.Zero && Timeout <= TimeSpan.FromMinutes(1), "timeout", "must be between 0s and 1m");
         context.Validate("auth", Auth);
         context.Require(GrafanaUrl is null || IsHttpUrl(GrafanaUrl), "grafana_url", "must be an absolute http(s) URL");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Safe6G.Exporters.Sdk.Config;
 using Safe6G.Exporters.Sdk.Hosting;
+using Safe6G.Exporters.Sdk.Http;
 using Safe6G.Exporters.Sdk.Logging;
 using Safe6G.Exporters.Sdk.Web;
 using Safe6G.Gateway.Auth;
@@ -48,9 +49,11 @@ public static class PortalHost
         var app = builder.Build();
         // One HttpClient per upstream: the portal makes few calls, and the timeout is enforced per call.
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var orchestratorHttp = new HttpClient(UpstreamHandlers.Create(config.OrchestratorTls)) { Timeout = Timeout.InfiniteTimeSpan };
+        orchestratorHttp.DefaultRequestHeaders.Authorization = config.OrchestratorAuth?.Header();
         var services = new PortalServices(
             new PrometheusClient(http, Slash(config.Prometheus.Url), config.Timeout),
-            new OrchestratorClient(http, Slash(config.OrchestratorUrl), config.Timeout),
+            new OrchestratorClient(orchestratorHttp, Slash(config.OrchestratorUrl), config.Timeout),
             config);
         var gate = new SignInGate(jwks is null ? null : new JwtAuthenticator(config.Auth!, jwks));
 
@@ -61,7 +64,7 @@ public static class PortalHost
         Routes.Map(app, services, gate);
         app.MapServiceMetrics();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new RunningPortal(app, SafeWebHost.BoundAddress(app), log, http, jwks);
+        return new RunningPortal(app, SafeWebHost.BoundAddress(app), log, [http, orchestratorHttp], jwks);
     }
 
     private static Uri Slash(string url) => new(url.EndsWith('/') ? url : url + "/");

@@ -10,10 +10,10 @@ public sealed class RunningPortal : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Logger _log;
-    private readonly HttpClient _http;
+    private readonly HttpClient[] _http;
     private readonly JwksSource? _jwks;
 
-    internal RunningPortal(WebApplication app, Uri baseAddress, Logger log, HttpClient http, JwksSource? jwks)
+    internal RunningPortal(WebApplication app, Uri baseAddress, Logger log, HttpClient[] http, JwksSource? jwks)
     {
         _app = app;
         BaseAddress = baseAddress;
@@ -33,7 +33,8 @@ public sealed class RunningPortal : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
-        _http.Dispose();
+        foreach (var client in _http)
+            client.Dispose();
         _jwks?.Dispose();
         await _log.DisposeAsync().ConfigureAwait(false);
     }

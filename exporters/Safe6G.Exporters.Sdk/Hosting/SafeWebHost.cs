@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Safe6G.Exporters.Sdk.Web;
 using Serilog;
@@ -12,8 +13,12 @@ namespace Safe6G.Exporters.Sdk.Hosting;
 /// </summary>
 public static class SafeWebHost
 {
-    /// <summary>A slim builder listening on <paramref name="listen"/> (host:port), with TLS when the web config asks for it.</summary>
-    public static WebApplicationBuilder CreateBuilder(Serilog.ILogger log, string listen, WebConfig web)
+    /// <summary>
+    /// A slim builder listening on <paramref name="listen"/> (host:port), with TLS when the web config asks for it;
+    /// <paramref name="moreListeners"/> adds ports of the service's own (the orchestrator's gRPC port), which the web
+    /// config does not touch.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(Serilog.ILogger log, string listen, WebConfig web, Action<KestrelServerOptions>? moreListeners = null)
     {
         var endpoint = ListenAddress.Parse(listen);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -26,12 +31,13 @@ public static class SafeWebHost
                 if (web.TlsServerConfig is { } tls)
                     options.UseHttps(KestrelTls.Build(tls));
             });
+            moreListeners?.Invoke(kestrel);
         });
         return builder;
     }
 
-    /// <summary>Adds the web config's response headers and basic auth in front of every endpoint.</summary>
-    public static WebApplication UseWebConfig(this WebApplication app, WebConfig web)
+    /// <summary>Adds the web config's response headers and basic auth in front of every endpoint (of the branch it is used on).</summary>
+    public static TApp UseWebConfig<TApp>(this TApp app, WebConfig web) where TApp : IApplicationBuilder
     {
         if (web.HttpServerConfig is { Headers.Count: > 0 } http)
         {

@@ -35,6 +35,12 @@ public sealed class OrchestratorConfig : IValidatableConfig
 
     public LoggingSettings Logging { get; set; } = new();
 
+    /// <summary>
+    /// Optional exporter-toolkit web config for the REST port (the HLO API changes deployments): TLS, mTLS, basic auth,
+    /// response headers. The gRPC allocator port is left as it is (bind it to loopback or a private network).
+    /// </summary>
+    public string? WebConfigFile { get; set; }
+
     public void Validate(ConfigValidationContext context)
     {
         context.Require(!string.IsNullOrWhiteSpace(Domain), "domain", "must not be empty");

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Safe6G.Exporters.Sdk.Hosting;
 using Safe6G.Exporters.Sdk.Logging;
+using Safe6G.Exporters.Sdk.Web;
 using Safe6G.Orchestration.Api;
 using Safe6G.Orchestration.Broker;
 using Safe6G.Orchestration.Continuum;
@@ -43,20 +44,18 @@ public sealed class OrchestratorHost : IAsyncDisposable
     public static async Task<OrchestratorHost> StartAsync(OrchestratorConfig config, string listen, IContinuumReader? reader = null,
         TimeProvider? clock = null, bool logToConsole = false, CancellationToken cancellationToken = default)
     {
-        var rest = ListenAddress.Parse(listen);
+        ListenAddress.Parse(listen); // a bad address fails here, before a gRPC port is picked
         IPEndPoint? grpc = config.GrpcListen.Length == 0 ? null : ListenAddress.Parse(config.GrpcListen);
         if (grpc is { Port: 0 })
             grpc = new IPEndPoint(grpc.Address, FreePort(grpc.Address));
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        if (logToConsole)
-            builder.Services.AddSerilog(LogSetup.Create("orchestrator", config.Logging, config.Domain));
-        builder.WebHost.ConfigureKestrel(k =>
+        var web = WebConfigLoader.Load(config.WebConfigFile);
+        // Without logToConsole (tests, in-process use) the host logs nowhere rather than to the default console.
+        var log = logToConsole ? LogSetup.Create("orchestrator", config.Logging, config.Domain) : new LoggerConfiguration().CreateLogger();
+        var builder = SafeWebHost.CreateBuilder(log, listen, web, kestrel =>
         {
-            k.Listen(rest, o => o.Protocols = HttpProtocols.Http1AndHttp2);
             if (grpc is not null)
-                k.Listen(grpc, o => o.Protocols = HttpProtocols.Http2);
+                kestrel.Listen(grpc, o => o.Protocols = HttpProtocols.Http2);
         });
         var services = builder.Services;
         services.AddProblemDetails();
@@ -87,6 +86,8 @@ public sealed class OrchestratorHost : IAsyncDisposable
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger("overload")));
 
         var app = builder.Build();
+        // The web config guards the REST port only: the gRPC allocator keeps its own port and clients.
+        app.UseWhen(context => grpc is null || context.Connection.LocalPort != grpc.Port, rest => rest.UseWebConfig(web));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
