@@ -24,6 +24,9 @@ public static class Cli
         DemoCommand.Build(),
     ];
 
+    /// <summary>How long a command may take to finish after Ctrl-C or SIGTERM before the process is ended.</summary>
+    public static readonly TimeSpan ShutdownBudget = TimeSpan.FromSeconds(30);
+
     /// <summary>Parses and runs; parse errors exit 2 with the reason on stderr.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -37,6 +40,8 @@ public static class Cli
             await Console.Error.WriteLineAsync("Run 'safe6g --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-        return await result.InvokeAsync().ConfigureAwait(false);
+        // System.CommandLine ends the process 2 s after Ctrl-C/SIGTERM by default, which cut the demo off while it was
+        // still stopping its children (and left some running) and can cut a server's graceful shutdown short.
+        return await result.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = ShutdownBudget }).ConfigureAwait(false);
     }
 }

@@ -76,16 +76,35 @@ internal sealed class DemoProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Stops several processes within one grace period: SIGTERM to all (in the given order, one <c>kill</c> call),
+    /// then a shared wait, then the process tree of any that are left is killed. Sequential stops could take the
+    /// grace time once per process.
+    /// </summary>
+    public static void StopAll(IReadOnlyList<DemoProcess> processes, TimeSpan grace)
+    {
+        var running = processes.Where(p => !p.HasExited).ToList();
+        if (running.Count == 0)
+            return;
+        using (var kill = Process.Start("kill", ["-TERM", .. running.Select(p => p.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture))]))
+            kill?.WaitForExit(2000);
+        var deadline = DateTime.UtcNow + grace;
+        foreach (var process in running)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !process._process.WaitForExit(left))
+                process.Kill();
+        }
+    }
+
     /// <summary>Asks the process to stop (SIGTERM), then kills the tree if it has not gone within the grace time.</summary>
-    public void Stop(TimeSpan grace)
+    public void Stop(TimeSpan grace) => StopAll([this], grace);
+
+    private void Kill()
     {
         try
         {
-            if (_process.HasExited)
-                return;
-            using (var kill = Process.Start("kill", ["-TERM", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-                kill?.WaitForExit(2000);
-            if (!_process.WaitForExit(grace))
+            if (!_process.HasExited)
                 _process.Kill(entireProcessTree: true);
             _process.WaitForExit(5000);
         }

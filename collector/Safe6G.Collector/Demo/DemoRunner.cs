@@ -62,9 +62,9 @@ internal sealed class DemoRunner(string dir, TimeSpan? runFor, TextWriter output
     public void Dispose()
     {
         output.WriteLine($"safe6g demo: stopping {_processes.Count} processes...");
-        // Consumers first (portal, gateway, orchestrator, Prometheus), upstream simulators last.
-        foreach (var process in Enumerable.Reverse(_processes))
-            process.Stop(TimeSpan.FromSeconds(5));
+        // Consumers are signalled first (portal, gateway, orchestrator, Prometheus), upstream simulators last; all share
+        // one grace period, well inside the CLI's shutdown budget.
+        DemoProcess.StopAll([.. Enumerable.Reverse(_processes)], TimeSpan.FromSeconds(10));
         var left = _processes.Where(p => !p.HasExited).Select(p => $"{p.Name} (pid {p.Pid})").ToList();
         foreach (var process in _processes)
             process.Dispose();
