@@ -35,7 +35,7 @@ internal static class OrchestratorCommand
                 await Console.Error.WriteLineAsync($"safe6g orchestrator: invalid configuration:{Environment.NewLine}{ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            catch (FormatException ex)
+            catch (Exception ex) when (ex is FormatException or InvalidDataException)
             {
                 await Console.Error.WriteLineAsync($"safe6g orchestrator: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Usage;

@@ -36,6 +36,12 @@ public sealed class OrchestratorConfig : IValidatableConfig
     public LoggingSettings Logging { get; set; } = new();
 
     /// <summary>
+    /// JSON file holding the managed services (descriptors, placements, explanations, history), rewritten after every
+    /// change and read at start, so a restart forgets nothing; null keeps them in memory only.
+    /// </summary>
+    public string? StateFile { get; set; }
+
+    /// <summary>
     /// Optional exporter-toolkit web config for the REST port (the HLO API changes deployments): TLS, mTLS, basic auth,
     /// response headers. The gRPC allocator port is left as it is (bind it to loopback or a private network).
     /// </summary>

@@ -80,12 +80,23 @@ public sealed class OrchestratorHost : IAsyncDisposable
                 Weights = config.Weights,
                 ExplainTop = config.ExplainTop,
             },
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("orchestrator")));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("orchestrator"),
+            string.IsNullOrEmpty(config.StateFile) ? null : new ServiceStateFile(config.StateFile)));
         if (config.OverloadCheckInterval > TimeSpan.Zero)
             services.AddHostedService(sp => new OverloadPoller(sp.GetRequiredService<ServiceOrchestrator>(), config.OverloadCheckInterval,
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger("overload")));
 
         var app = builder.Build();
+        // The services of the last run come back before the port opens, so no request sees a half-restored state.
+        try
+        {
+            app.Services.GetRequiredService<ServiceOrchestrator>().Restore();
+        }
+        catch (InvalidDataException)
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         // The web config guards the REST port only: the gRPC allocator keeps its own port and clients.
         app.UseWhen(context => grpc is null || context.Connection.LocalPort != grpc.Port, rest => rest.UseWebConfig(web));
         app.UseExceptionHandler();

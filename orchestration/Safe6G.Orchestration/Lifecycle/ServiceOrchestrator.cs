@@ -23,6 +23,7 @@ public sealed class ServiceOrchestrator
     private static readonly Counter<long> Decisions = Meter.CreateCounter<long>("safe6g_orchestrator_decisions", description: "Allocation decisions by outcome (placed, no_fit, read_error).");
     private static readonly Histogram<double> DecisionSeconds = Meter.CreateHistogram<double>("safe6g_orchestrator_decision_duration", "s", "Time to filter and score the candidates of one component.");
     private static readonly Counter<long> Migrations = Meter.CreateCounter<long>("safe6g_orchestrator_migrations", description: "Components moved off an overloaded IE.");
+    private static readonly Counter<long> StateWriteErrors = Meter.CreateCounter<long>("safe6g_orchestrator_state_write_errors", description: "Failed writes of the state file.");
 
     private readonly IContinuumReader _reader;
     private readonly IBrokerWriter _broker;
@@ -34,16 +35,69 @@ public sealed class ServiceOrchestrator
     private readonly Dictionary<string, ServiceRecord> _services = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _brokerErrors = new(StringComparer.Ordinal);
     private readonly PlacementLedger _ledger = new();
+    private readonly ServiceStateFile? _state;
     private Task _tail = Task.CompletedTask;
 
-    public ServiceOrchestrator(IContinuumReader reader, IBrokerWriter broker, OrchestratorOptions options, TimeProvider clock, ILogger log)
+    public ServiceOrchestrator(IContinuumReader reader, IBrokerWriter broker, OrchestratorOptions options, TimeProvider clock, ILogger log,
+        ServiceStateFile? state = null)
     {
+        _state = state;
         _reader = reader;
         _broker = broker;
         _options = options;
         _clock = clock;
         _log = log;
         _allocator = new MetricAllocator(options.Weights, options.ExplainTop);
+    }
+
+    /// <summary>
+    /// Reads the state file (if any) at start: placed components take their place in the ledger again, and work that
+    /// was under way when the process stopped (starting, migrating, removing) is queued again. Returns the services read.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The state file exists but cannot be read.</exception>
+    public int Restore()
+    {
+        if (_state is null)
+            return 0;
+        var records = _state.Load();
+        lock (_lock)
+        {
+            var now = _clock.GetUtcNow();
+            foreach (var record in records)
+            {
+                var id = record.Id;
+                _services[id] = record;
+                var pending = new List<string>();
+                var removing = new List<string>();
+                var moving = new List<string>();
+                foreach (var c in record.Components)
+                {
+                    if (c.Status is ComponentStatus.Running or ComponentStatus.Overload or ComponentStatus.Migrating && c.Ie is not null)
+                        _ledger.Reserve(Request(record, c.Spec), c.Ie, c.Domain ?? "");
+                    if (c.Status is ComponentStatus.Overload or ComponentStatus.Migrating && c.Ie is not null)
+                    {
+                        c.Status = ComponentStatus.Overload;
+                        moving.Add(c.Name);
+                    }
+                    else if (c.Status is ComponentStatus.Starting or ComponentStatus.Migrating)
+                    {
+                        pending.Add(c.Name);
+                    }
+                    else if (c.Status == ComponentStatus.Removing)
+                    {
+                        removing.Add(c.Name);
+                    }
+                }
+                record.Record(now, "restore", $"read from {_state.Path}; resumed: {pending.Count} starting, {moving.Count} moving, {removing.Count} removing");
+                if (removing.Count > 0)
+                    Enqueue(ct => FinishRemovalAsync(id, removing, ct));
+                if (pending.Count > 0)
+                    Enqueue(ct => AllocateAsync(id, pending, allOrNothing: false, "restore", ct));
+                foreach (var name in moving)
+                    Enqueue(ct => MigrateAsync(id, name, "restored while overloaded", ct));
+            }
+        }
+        return records.Count;
     }
 
     /// <summary>Completes when every queued job has run (tests, shutdown).</summary>
@@ -208,6 +262,7 @@ public sealed class ServiceOrchestrator
             snapshot = ServiceSnapshot.Of(record, null);
             _services.Remove(id);
             _brokerErrors.Remove(id);
+            SaveState();
         }
         var error = await _broker.DeleteAsync(snapshot, cancellationToken).ConfigureAwait(false);
         return new OperationResult(Outcome.Done, error is null ? "purged" : $"purged here; the broker could not be cleaned: {error}");
@@ -273,6 +328,8 @@ public sealed class ServiceOrchestrator
             {
                 _log.LogError(ex, "orchestrator job failed");
             }
+            lock (_lock)
+                SaveState();
         }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
     }
 
@@ -473,6 +530,22 @@ public sealed class ServiceOrchestrator
         lock (_lock)
             if (_services.ContainsKey(id))
                 _brokerErrors[id] = errors.Count == 0 ? null : string.Join("; ", errors);
+    }
+
+    /// <summary>Writes the state file after a change; called under <c>_lock</c>. A failed write is logged and counted, never fatal.</summary>
+    private void SaveState()
+    {
+        if (_state is null)
+            return;
+        try
+        {
+            _state.Save(_services.Values);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            StateWriteErrors.Add(1);
+            _log.LogError(ex, "could not write the state file {Path}", _state.Path);
+        }
     }
 
     private ComponentRequest Request(ServiceRecord record, ComponentSpec spec) => new(record.Id, spec.Name,
