@@ -110,6 +110,7 @@ internal static class HealthPage
 /// <summary>Reads the titles and uids of dashboard JSON files; a file that is not a dashboard is listed by its name.</summary>
 internal static class DashboardFiles
 {
+    /// <summary>One dashboard file: its name, the title shown and the uid Grafana links by.</summary>
     public sealed record Dashboard(string File, string Title, string? Uid);
 
     public static IReadOnlyList<Dashboard> List(string? dir)
