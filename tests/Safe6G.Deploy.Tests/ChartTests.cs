@@ -61,12 +61,28 @@ public partial class ChartTests(ExampleFixture example) : IClassFixture<ExampleF
         Assert.False(Exists(values, ["serviceMonitor", "intervall"]));
     }
 
+    [Fact]
+    public void EveryEnvironmentVariableTheOrchestratorChartSetsIsOneTheOrchestratorReads()
+    {
+        // A variable outside the orchestrator's prefix, or naming a field it does not have, would be ignored or refused at
+        // start: the chart once set SAFE6G_THANOS_URL, which nothing read.
+        var deployment = File.ReadAllText(Path.Combine(Dir("safe6g-orchestrator"), "templates", "deployment.yaml"));
+        var names = System.Text.RegularExpressions.Regex.Matches(deployment, @"name: (SAFE6G_\w+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["SAFE6G_ORCHESTRATOR_PROMETHEUS__URL", "SAFE6G_ORCHESTRATOR_STATE_FILE"], names);
+        var environment = names.ToDictionary(n => n, _ => "http://thanos-query.monitoring.svc:10902");
+        var config = Safe6G.Exporters.Sdk.Config.YamlConfigLoader.Parse<Safe6G.Orchestration.Hosting.OrchestratorConfig>(
+            "", "chart", Safe6G.Orchestration.Hosting.OrchestratorConfig.EnvironmentPrefix, environment);
+        Assert.Equal("http://thanos-query.monitoring.svc:10902", config.Prometheus.Url);
+        Assert.Equal("http://thanos-query.monitoring.svc:10902", config.StateFile);
+    }
+
     [Theory]
     [MemberData(nameof(Charts))]
     public void EveryTemplateParsesAsYamlWithActionsBlanked(string chart)
     {
         var templates = Templates(chart, includeHelpers: false).ToList();
-        Assert.Equal(4, templates.Count);
+        // Deployment, Service, ConfigMap and ServiceMonitor each; the orchestrator also has the PVC of its state file.
+        Assert.Equal(chart == "safe6g-orchestrator" ? 5 : 4, templates.Count);
         foreach (var t in templates)
         {
             var blanked = Blank(File.ReadAllText(t));

@@ -15,7 +15,6 @@ namespace Safe6G.Collector.Commands;
 /// </summary>
 internal static class OrchestratorCommand
 {
-    private const string EnvironmentPrefix = "SAFE6G_ORCHESTRATOR_";
 
     public static Command Build()
     {
@@ -27,7 +26,7 @@ internal static class OrchestratorCommand
             OrchestratorHost host;
             try
             {
-                var settings = YamlConfigLoader.Load<OrchestratorConfig>(result.GetValue(config), EnvironmentPrefix);
+                var settings = YamlConfigLoader.Load<OrchestratorConfig>(result.GetValue(config), OrchestratorConfig.EnvironmentPrefix);
                 host = await OrchestratorHost.StartAsync(settings, result.GetValue(listen)!, logToConsole: true, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (ConfigException ex)
@@ -85,7 +84,7 @@ internal static class OrchestratorCommand
             Uri prometheusUrl;
             try
             {
-                settings = YamlConfigLoader.Load<OrchestratorConfig>(result.GetValue(config), EnvironmentPrefix);
+                settings = YamlConfigLoader.Load<OrchestratorConfig>(result.GetValue(config), OrchestratorConfig.EnvironmentPrefix);
                 if (!PrometheusDuration.TryParse(result.GetValue(timeout)!, out bound) || bound <= TimeSpan.Zero)
                     throw new FormatException($"--timeout '{result.GetValue(timeout)}' is not a positive duration (e.g. 10s)");
                 if (!Uri.TryCreate(result.GetValue(prometheus), UriKind.Absolute, out var p) || p.Scheme is not ("http" or "https"))

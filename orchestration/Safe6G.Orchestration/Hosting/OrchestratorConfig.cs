@@ -8,6 +8,9 @@ namespace Safe6G.Orchestration.Hosting;
 /// <summary>The orchestrator's YAML configuration (<c>safe6g orchestrator --config FILE</c>; env overrides SAFE6G_ORCHESTRATOR_*).</summary>
 public sealed class OrchestratorConfig : IValidatableConfig
 {
+    /// <summary>Prefix of the environment overrides (<c>SAFE6G_ORCHESTRATOR_PROMETHEUS__URL</c> sets prometheus.url).</summary>
+    public const string EnvironmentPrefix = "SAFE6G_ORCHESTRATOR_";
+
     /// <summary>Domain this HLO runs in (Service.domainHandler, log label).</summary>
     public string Domain { get; set; } = "local";
 
