@@ -11,7 +11,7 @@ public sealed class GnbExporter : IExporterDefinition<GnbConfig>
     public string Name => "gnb";
 
     /// <inheritdoc />
-    public string Description => "Baicells gNB performance over SNMP v1/v2c/v3: /probe?target=host:port&module=baicells_qrtb&auth=public_v2";
+    public string Description => "Baicells gNB performance over SNMP v1/v2c/v3: /probe?target=host:port&module=baicells_qrtb[,system]&auth=public_v2";
 
     /// <inheritdoc />
     public IScrapeSource CreateSource(GnbConfig config, ExporterContext context) => new GnbSource(config, context.Log);
@@ -23,6 +23,9 @@ public sealed class GnbExporter : IExporterDefinition<GnbConfig>
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> Modules(GnbConfig config) => [.. config.Modules!.Keys];
+
+    /// <inheritdoc />
+    public bool AcceptsModuleList => true;
 
     /// <inheritdoc />
     public string? ProbeParameterProblem(GnbConfig config, IReadOnlyDictionary<string, string> parameters)

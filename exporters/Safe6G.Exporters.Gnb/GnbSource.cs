@@ -8,8 +8,8 @@ using Safe6G.Snmp;
 namespace Safe6G.Exporters.Gnb;
 
 /// <summary>
-/// Probes one agent with one module: walks the module's subtrees and GETs its scalars in parallel, then builds
-/// the families and the per-probe SNMP numbers (<c>gnb_snmp_*</c>, like snmp_exporter's <c>snmp_scrape_*</c>).
+/// Probes one agent with one module (or several, <c>module=a,b</c>): walks the module's subtrees and GETs its scalars in
+/// parallel, then builds the families and the per-probe SNMP numbers (<c>gnb_snmp_*</c>, like snmp_exporter's <c>snmp_scrape_*</c>).
 /// Only GET/GETNEXT/GETBULK are ever sent (Safe6G.Snmp has no write API).
 /// </summary>
 public sealed class GnbSource : IScrapeSource
@@ -33,7 +33,16 @@ public sealed class GnbSource : IScrapeSource
     /// <inheritdoc />
     public async Task<MetricSnapshot> CollectAsync(ScrapeTarget target, CancellationToken cancellationToken)
     {
-        var moduleName = target.Module ?? _plans.Keys.First();
+        var modules = (target.Module ?? _plans.Keys.First()).Split(',');
+        if (modules.Length == 1)
+            return await CollectModuleAsync(target, modules[0], cancellationToken).ConfigureAwait(false);
+        // module=a,b: the modules are read at once (like their subtrees) and merged; one failure fails the probe.
+        var snapshots = await Task.WhenAll(modules.Select(m => CollectModuleAsync(target, m, cancellationToken))).ConfigureAwait(false);
+        return ModuleMerge.Merge(modules, snapshots);
+    }
+
+    private async Task<MetricSnapshot> CollectModuleAsync(ScrapeTarget target, string moduleName, CancellationToken cancellationToken)
+    {
         if (!_plans.TryGetValue(moduleName, out var plan))
             throw new UpstreamException("unknown_module", $"unknown module '{moduleName}'");
         var authName = target.Parameter("auth") is { Length: > 0 } a ? a : GnbConfig.DefaultAuth;

@@ -176,9 +176,15 @@ public sealed class ExporterHost<TConfig> : IAsyncDisposable where TConfig : Exp
         {
             if (string.IsNullOrEmpty(module))
                 module = state.Modules.First();
-            if (!state.Modules.Contains(module))
+            var names = _definition.AcceptsModuleList ? module.Split(',') : [module];
+            if (names.FirstOrDefault(n => !state.Modules.Contains(n)) is { } unknown)
             {
-                await BadRequest(context, $"Unknown module '{module}'").ConfigureAwait(false);
+                await BadRequest(context, $"Unknown module '{unknown}'").ConfigureAwait(false);
+                return;
+            }
+            if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
+            {
+                await BadRequest(context, $"Module list '{module}' names a module twice").ConfigureAwait(false);
                 return;
             }
         }

@@ -24,6 +24,12 @@ public interface IExporterDefinition<TConfig> where TConfig : ExporterConfig, ne
     IReadOnlyCollection<string> Modules(TConfig config);
 
     /// <summary>
+    /// True when <c>module=a,b</c> asks for several modules in one probe (snmp_exporter ≥ 0.24 does): each name is then
+    /// checked on its own and the source gets the list as given.
+    /// </summary>
+    bool AcceptsModuleList => false;
+
+    /// <summary>
     /// Checks the extra <c>/probe</c> parameters (all but target and module) against the configuration; a message
     /// means HTTP 400, as snmp_exporter answers an unknown <c>auth</c>: a typo in a scrape job is the operator's to fix,
     /// not a target that is down.

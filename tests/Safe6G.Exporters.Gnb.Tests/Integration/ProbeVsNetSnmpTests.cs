@@ -97,6 +97,28 @@ public sealed class ProbeVsNetSnmpTests(SnmpdPair agents, GnbExporterProcess exp
     }
 
     [Fact]
+    public async Task A_module_list_probes_each_module_once_and_serves_their_union()
+    {
+        static HashSet<string> Keys(IEnumerable<Sample> samples) =>
+            [.. samples.Where(s => s.Name != "gnb_up" && s.Name != "gnb_scrape_duration_seconds").Select(s => $"{s.Name}{{{s.LabelText}}}")];
+        var qrtb = Exposition.Parse(await exporter.ProbeAsync(agents.Qrtb.Address, "baicells_qrtb"));
+        var system = Exposition.Parse(await exporter.ProbeAsync(agents.Qrtb.Address, "system"));
+        var body = await exporter.ProbeAsync(agents.Qrtb.Address, "baicells_qrtb,system");
+        var both = Exposition.Parse(body);
+
+        Assert.Equal(1, Exposition.Single(both, "gnb_up"));
+        Assert.Equal(Keys(qrtb).Union(Keys(system)).Order(StringComparer.Ordinal), Keys(both).Order(StringComparer.Ordinal));
+        Assert.Equal(["baicells_qrtb", "system"], both.Where(s => s.Name == "gnb_snmp_walk_duration_seconds").Select(s => s.Labels["module"]).Order(StringComparer.Ordinal));
+        var result = await Promtool.CheckMetricsAsync(Promtool.OnlyFamilies(body, "gnb_"));
+        Assert.True(result.ExitCode == 0 && result.Problems.Count == 0, $"promtool: {result.Output}\n{body}");
+
+        // Each name is checked: one unknown module in the list is a 400 naming it.
+        using var bad = await Http.Client.GetAsync($"{exporter.BaseUrl}/probe?target={agents.Qrtb.Address}&module=system,nope");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Unknown module 'nope'", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task If_mib_has_names_from_lookups_and_system_has_sysname()
     {
         var ifs = Exposition.Parse(await exporter.ProbeAsync(agents.Qrtb.Address, "if_mib"));
