@@ -22,6 +22,15 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void A_drop_families_entry_that_is_not_a_regex_names_its_line_and_index()
+    {
+        var error = Single("series: 10\nscrape:\n  drop_families:\n    - example_.*\n    - '([a-z'\n");
+        Assert.Equal("scrape.drop_families[1]", error.Field);
+        Assert.Equal(5, error.Line);
+        Assert.Contains("not a regular expression", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_yaml_names_the_line()
     {
         var error = Single("series: 10\nscrape:\n  timeout: [1s\n");

@@ -28,6 +28,19 @@ public sealed class ProbeEndpointTests
     }
 
     [Fact]
+    public async Task Drop_families_leaves_whole_families_out_but_never_up()
+    {
+        await using var host = await ExampleHost.StartAsync("series: 40\nfamilies: 4\nscrape:\n  drop_families: ['example_synthetic_[01]_.*', 'example_up']\n");
+        var body = await Testing.Http.Client.GetStringAsync(host.Url("/metrics"));
+        Assert.DoesNotContain("example_synthetic_0_", body);
+        Assert.DoesNotContain("example_synthetic_1_", body);
+        Assert.Contains("example_synthetic_2_value", body);
+        Assert.Contains("example_synthetic_3_events_total", body);
+        // Anchored: a pattern matches whole names only, and the SDK's own series are not the source's to drop.
+        Assert.Contains("example_up{source=\"synthetic\"} 1", body);
+    }
+
+    [Fact]
     public async Task Failed_source_reports_up_zero_and_counts_the_error_reason()
     {
         await using var host = await ExampleHost.StartAsync("series: 1\nerror_rate: 1\n");

@@ -24,6 +24,17 @@ public class ExporterConfig : IValidatableConfig
         scrape.Require(Scrape.TimeoutOffset >= TimeSpan.Zero, "timeout_offset", "must not be negative");
         scrape.Require(Scrape.CacheTtl >= TimeSpan.Zero, "cache_ttl", "must not be negative");
         scrape.Require(Scrape.MaxConcurrency is > 0 and <= 1024, "max_concurrency", "must be between 1 and 1024");
+        for (var i = 0; i < Scrape.DropFamilies.Count; i++)
+        {
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(Scrape.DropFamilies[i], System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException ex)
+            {
+                scrape.Error($"drop_families[{i}]", $"is not a regular expression: {ex.Message}");
+            }
+        }
         context.Validate("logging", Logging);
     }
 }

@@ -55,6 +55,18 @@ public sealed class MetricSnapshot
         }
     }
 
+    /// <summary>This snapshot without the families whose names match <paramref name="drop"/> (the families are shared, not copied).</summary>
+    public MetricSnapshot Without(System.Text.RegularExpressions.Regex drop)
+    {
+        var kept = new MetricSnapshot();
+        foreach (var family in _ordered)
+        {
+            if (!drop.IsMatch(family.Name))
+                kept.Add(family);
+        }
+        return kept;
+    }
+
     /// <summary>Finds a family by name, or null.</summary>
     public MetricFamily? Find(string name) => _families.GetValueOrDefault(name);
 

@@ -19,12 +19,14 @@ public sealed class ScrapeCoordinator
     private readonly SemaphoreSlim _upstreamSlots;
     private readonly ConcurrentDictionary<string, Flight> _flights = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private readonly System.Text.RegularExpressions.Regex? _drop;
 
     /// <summary>Creates a coordinator for one source and one configuration generation.</summary>
     public ScrapeCoordinator(IScrapeSource source, ScrapeSettings settings, SelfMetrics metrics, TimeProvider? time = null)
     {
         _source = source;
         _settings = settings;
+        _drop = settings.DropFamiliesRegex();
         _metrics = metrics;
         _time = time ?? TimeProvider.System;
         _upstreamSlots = new SemaphoreSlim(Math.Max(1, settings.MaxConcurrency));
@@ -112,7 +114,8 @@ public sealed class ScrapeCoordinator
         try
         {
             _metrics.UpstreamFetches.WithLabels(target.SourceLabel).Inc();
-            return await _source.CollectAsync(target, cts.Token).ConfigureAwait(false);
+            var snapshot = await _source.CollectAsync(target, cts.Token).ConfigureAwait(false);
+            return _drop is null ? snapshot : snapshot.Without(_drop);
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {

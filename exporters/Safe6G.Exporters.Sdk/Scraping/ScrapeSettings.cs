@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Safe6G.Exporters.Sdk.Scraping;
 
 /// <summary>How scrapes of one exporter behave; the <c>scrape:</c> section of every exporter config.</summary>
@@ -14,4 +16,16 @@ public sealed class ScrapeSettings
 
     /// <summary>Upstream fetches allowed at once across all targets.</summary>
     public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>
+    /// Regular expressions (anchored, like Prometheus's relabel regexes) of metric family names not to serve, e.g.
+    /// <c>datafabric_infrastructure_element_network_.*</c>: a whole family is left out before it is cached or written, so
+    /// the series never cost Prometheus anything. The exporter's own <c>_up</c> and self-metrics are never dropped.
+    /// </summary>
+    public List<string> DropFamilies { get; set; } = [];
+
+    /// <summary>The <see cref="DropFamilies"/> patterns as one anchored regex, or null when there are none (valid after validation).</summary>
+    public Regex? DropFamiliesRegex() =>
+        DropFamilies.Count == 0 ? null
+        : new Regex($"^(?:{string.Join('|', DropFamilies.Select(p => $"(?:{p})"))})$", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
 }
