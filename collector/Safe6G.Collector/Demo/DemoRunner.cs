@@ -207,6 +207,7 @@ internal sealed class DemoRunner(string dir, TimeSpan? runFor, TextWriter output
             broker: {"{"}url: "{Url(_ports.OrionUpv)}"{"}"}
             grpc_listen: "{Local(_ports.OrchestratorGrpc)}"
             overload_check_interval: 15s
+            state_file: "{Path.Combine(Path.GetFullPath(dir), "orchestrator-services.json")}"
             """);
         if (await Safe6g("orchestrator", ["orchestrator", "--config", config, "--listen", Local(_ports.Orchestrator)], $"{Url(_ports.Orchestrator)}/-/ready", ct).ConfigureAwait(false))
             _table.Add(("Orchestrator (HLO API)", $"{Url(_ports.Orchestrator)}/hlo_fe/services",
@@ -244,6 +245,8 @@ internal sealed class DemoRunner(string dir, TimeSpan? runFor, TextWriter output
             var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
                 output.WriteLine($"deployed the sample trust function demo-resilience-tf through the HLO API ({(int)response.StatusCode})");
+            else if (response.StatusCode == System.Net.HttpStatusCode.Conflict)
+                output.WriteLine("the sample trust function demo-resilience-tf is already known: the orchestrator restored it from this folder's state file");
             else
                 Problem("orchestrator", $"POST /hlo_fe/services/demo-resilience-tf answered {(int)response.StatusCode}: {body}");
         }
