@@ -43,6 +43,32 @@ public sealed class ConfigTests
     }
 
     [Fact]
+    public void Regex_extracts_errors_name_the_rule_and_line()
+    {
+        var ex = Reject("""
+            modules:
+              m:
+                walk: [1.3.6.1.4.1.53058.500]
+                metrics:
+                  - name: gnb_temperature
+                    oid: 1.3.6.1.4.1.53058.500.1
+                    type: DisplayString
+                    regex_extracts:
+                      _celsius:
+                        - {regex: '([0-9.]+'}
+                  - name: gnb_state
+                    oid: 1.3.6.1.4.1.53058.500.2
+                    type: EnumAsStateSet
+                    enum_values: {1: up}
+                    regex_extracts: {_x: [{regex: '.*'}]}
+            """);
+        var bad = ErrorFor(ex, "modules.m.metrics[0].regex_extracts._celsius[0].regex");
+        Assert.Equal(10, bad.Line);
+        Assert.Contains("not a regular expression", bad.Message, StringComparison.Ordinal);
+        Assert.Contains("not to enums", ErrorFor(ex, "modules.m.metrics[1].regex_extracts").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_file_gives_the_shipped_modules_and_auths()
     {
         var config = YamlConfigLoader.Parse<GnbConfig>("", "(defaults)");

@@ -30,6 +30,34 @@ public sealed class SnapshotBuilderTests
     }
 
     [Fact]
+    public void Regex_extracts_turn_a_string_into_gauges_first_matching_rule_wins_and_the_string_is_not_served()
+    {
+        var plan = Plan("""
+                  - name: gnb_cell_temperature
+                    oid: 1.3.6.1.4.1.53058.500.1
+                    type: DisplayString
+                    indexes: [{labelname: cell, type: gauge}]
+                    regex_extracts:
+                      _celsius: [{regex: '(-?[0-9.]+) ?C'}, {regex: '(-?[0-9.]+) ?C .*', value: '${1}'}]
+                      _alarm: [{regex: 'nope', value: '7'}, {regex: '.*ALARM.*', value: '1'}, {regex: '.*', value: '0'}]
+                      _broken: [{regex: '(.*)', value: 'x$1'}]
+            """);
+        var result = SnapshotBuilder.Build(plan, [
+            V("1.3.6.1.4.1.53058.500.1.1", SnmpValue.OctetString("42.5 C")),
+            V("1.3.6.1.4.1.53058.500.1.2", SnmpValue.OctetString("-3C ALARM")),
+            V("1.3.6.1.4.1.53058.500.1.3", SnmpValue.OctetString("sensor missing")),
+        ], false);
+
+        // Regexes are anchored: "-3C ALARM" misses the first rule and is caught by the second.
+        Assert.Equal([(["1"], 42.5), (["2"], -3.0)], Samples(result, "gnb_cell_temperature_celsius").Select(s => (s.Labels, s.Value)));
+        Assert.Equal([(["1"], 0.0), (["2"], 1.0), (["3"], 0.0)], Samples(result, "gnb_cell_temperature_alarm").Select(s => (s.Labels, s.Value)));
+        // No rule gives a number ("x…" does not parse): no family at all, as snmp_exporter does.
+        Assert.Null(result.Snapshot.Find("gnb_cell_temperature_broken"));
+        Assert.Null(result.Snapshot.Find("gnb_cell_temperature"));
+        Assert.Equal(MetricType.Gauge, result.Snapshot.Find("gnb_cell_temperature_celsius")!.Type);
+    }
+
+    [Fact]
     public void Gauge_scale_offset_and_cell_index()
     {
         var plan = Plan("""

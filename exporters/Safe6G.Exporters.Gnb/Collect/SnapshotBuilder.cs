@@ -35,6 +35,32 @@ internal static class SnapshotBuilder
             }
             foreach (var metric in metrics)
             {
+                if (metric.Extracts.Length > 0)
+                {
+                    var labels = Labels(metric, vb.Oid.Arcs[prefix..], byOid, wrapLargeCounters)[..metric.KeyLabelNames.Length];
+                    var text = ValueText(metric, vb.Value, wrapLargeCounters);
+                    foreach (var (familyName, rules) in metric.Extracts)
+                    {
+                        if (text is null || Extract(rules, text) is not { } extracted)
+                            continue;
+                        if (!families.TryGetValue(familyName, out var extract))
+                        {
+                            extract = (new MetricFamily(familyName, metric.Help ?? familyName, MetricType.Gauge, metric.KeyLabelNames), new HashSet<string>(StringComparer.Ordinal));
+                            families[familyName] = extract;
+                            snapshot.Add(extract.Family);
+                        }
+                        if (extract.Seen.Add(string.Join('\u001f', labels)))
+                        {
+                            extract.Family.Add(extracted, labels);
+                            samples++;
+                        }
+                        else
+                        {
+                            duplicates++;
+                        }
+                    }
+                    continue;
+                }
                 if (!families.TryGetValue(metric.FamilyName, out var entry))
                 {
                     entry = (new MetricFamily(metric.FamilyName, metric.Help ?? metric.FamilyName, metric.FamilyType, metric.LabelNames), new HashSet<string>(StringComparer.Ordinal));
@@ -56,36 +82,28 @@ internal static class SnapshotBuilder
         return new Result(snapshot, samples, unmatched, duplicates);
     }
 
+    /// <summary>snmp_exporter's order: the first rule whose regex matches and whose expansion parses as a number.</summary>
+    private static double? Extract(RegexExtractConfig[] rules, string text)
+    {
+        foreach (var rule in rules)
+        {
+            var match = rule.Compiled!.Match(text);
+            if (match.Success && double.TryParse(match.Result(rule.Value), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                return value;
+        }
+        return null;
+    }
+
+    private static string? ValueText(MetricConfig metric, SnmpValue value, bool wrap) =>
+        metric.Kind is SnmpValueType.Gauge or SnmpValueType.Counter or SnmpValueType.Float
+            ? ValueRenderer.TryNumber(value, wrap, out var number) ? number.ToString("R", CultureInfo.InvariantCulture) : null
+            : ValueRenderer.Text(value, metric.Kind);
+
     private static List<(string[] Labels, double Value)> Samples(MetricConfig metric, VarBind vb, ReadOnlySpan<uint> indexArcs,
         Dictionary<Oid, SnmpValue> byOid, bool wrap)
     {
         var names = metric.LabelNames;
-        var labels = new string[names.Length];
-        Array.Fill(labels, "");
-        var labelOids = new Dictionary<string, uint[]>(StringComparer.Ordinal);
-        var rest = indexArcs;
-        foreach (var index in metric.Indexes)
-        {
-            labels[Array.IndexOf(names, index.Labelname)] = IndexDecoder.Decode(ref rest, index, out var consumed);
-            labelOids[index.Labelname] = consumed;
-        }
-        foreach (var lookup in metric.Lookups)
-        {
-            var oid = lookup.ParsedOid!.Value;
-            foreach (var label in lookup.Labels)
-                oid = oid.Append(labelOids.TryGetValue(label, out var arcs) ? arcs : []);
-            var position = Array.IndexOf(names, lookup.Labelname);
-            if (byOid.TryGetValue(oid, out var found) && !found.IsException)
-            {
-                labels[position] = ValueRenderer.Text(found, lookup.Kind);
-                labelOids[lookup.Labelname] = ValueRenderer.TryNumber(found, wrap, out var n) ? [unchecked((uint)ValueRenderer.State(n))] : [0];
-            }
-            else
-            {
-                labels[position] = "";
-            }
-        }
-
+        var labels = Labels(metric, indexArcs, byOid, wrap);
         var value = vb.Value;
         switch (metric.Kind)
         {
@@ -126,6 +144,39 @@ internal static class SnapshotBuilder
                     labels[position] = ValueRenderer.Text(value, metric.Kind);
                 return [(labels, 1)];
         }
+    }
+
+    /// <summary>The label values of one varbind: indexes decoded, lookups resolved; the value label (last) left empty.</summary>
+    private static string[] Labels(MetricConfig metric, ReadOnlySpan<uint> indexArcs, Dictionary<Oid, SnmpValue> byOid, bool wrap)
+    {
+        var names = metric.LabelNames;
+        var labels = new string[names.Length];
+        Array.Fill(labels, "");
+        var labelOids = new Dictionary<string, uint[]>(StringComparer.Ordinal);
+        var rest = indexArcs;
+        foreach (var index in metric.Indexes)
+        {
+            labels[Array.IndexOf(names, index.Labelname)] = IndexDecoder.Decode(ref rest, index, out var consumed);
+            labelOids[index.Labelname] = consumed;
+        }
+        foreach (var lookup in metric.Lookups)
+        {
+            var oid = lookup.ParsedOid!.Value;
+            foreach (var label in lookup.Labels)
+                oid = oid.Append(labelOids.TryGetValue(label, out var arcs) ? arcs : []);
+            var position = Array.IndexOf(names, lookup.Labelname);
+            if (byOid.TryGetValue(oid, out var found) && !found.IsException)
+            {
+                labels[position] = ValueRenderer.Text(found, lookup.Kind);
+                labelOids[lookup.Labelname] = ValueRenderer.TryNumber(found, wrap, out var n) ? [unchecked((uint)ValueRenderer.State(n))] : [0];
+            }
+            else
+            {
+                labels[position] = "";
+            }
+        }
+
+        return labels;
     }
 
     private static string StateName(MetricConfig metric, long state) =>

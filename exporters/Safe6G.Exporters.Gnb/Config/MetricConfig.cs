@@ -45,6 +45,13 @@ public sealed class MetricConfig : IValidatableConfig
     /// </summary>
     public string? ValueLabel { get; set; }
 
+    /// <summary>
+    /// snmp_exporter's <c>regex_extracts</c>: metric name suffix → rules tried in order on the value as text; the first
+    /// that matches and gives a number is a gauge <c>name+suffix</c> with the index and lookup labels. A metric with
+    /// extracts serves only those (for readings like "12.5 dBm" an agent reports as a string).
+    /// </summary>
+    public Dictionary<string, List<RegexExtractConfig>> RegexExtracts { get; set; } = [];
+
     internal SnmpValueType Kind { get; private set; }
     internal Oid? ParsedOid { get; private set; }
     internal bool IsValid { get; private set; }
@@ -59,6 +66,12 @@ public sealed class MetricConfig : IValidatableConfig
 
     /// <summary>The value label's name, or null for numeric types.</summary>
     internal string? ValueLabelName { get; private set; }
+
+    /// <summary>The families of <see cref="RegexExtracts"/>: name and rules, in suffix order; empty without extracts.</summary>
+    internal (string Family, RegexExtractConfig[] Rules)[] Extracts { get; private set; } = [];
+
+    /// <summary>Index and lookup labels only: the labels of the extract families.</summary>
+    internal string[] KeyLabelNames { get; private set; } = [];
 
     /// <inheritdoc />
     public void Validate(ConfigValidationContext context)
@@ -105,6 +118,22 @@ public sealed class MetricConfig : IValidatableConfig
             if (!labels.Contains(lookup.Labelname))
                 labels.Add(lookup.Labelname);
         }
+
+        KeyLabelNames = [.. labels];
+        var extracts = new List<(string, RegexExtractConfig[])>();
+        foreach (var (suffix, rules) in RegexExtracts.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            var family = Name + suffix;
+            context.Require(MetricNames.IsValidMetricName(family) && !family.EndsWith("_total", StringComparison.Ordinal), $"regex_extracts.{suffix}",
+                $"'{family}' is not a valid gauge name");
+            context.Require(rules.Count > 0, $"regex_extracts.{suffix}", "needs at least one rule");
+            for (var r = 0; r < rules.Count; r++)
+                rules[r].Validate(context.For($"regex_extracts.{suffix}[{r}]"));
+            extracts.Add((family, [.. rules]));
+        }
+        Extracts = [.. extracts];
+        context.Require(Extracts.Length == 0 || Kind is not (SnmpValueType.EnumAsInfo or SnmpValueType.EnumAsStateSet), "regex_extracts",
+            "applies to numbers and strings, not to enums");
 
         ValueLabelName = Kind is SnmpValueType.Gauge or SnmpValueType.Counter or SnmpValueType.Float ? null : ValueLabel ?? Name;
         var stringType = Kind is SnmpValueType.DisplayString or SnmpValueType.OctetString or SnmpValueType.PhysAddress48 or SnmpValueType.InetAddressIPv4;
