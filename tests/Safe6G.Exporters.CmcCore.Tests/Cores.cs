@@ -1,3 +1,4 @@
+using Safe6G.Testing;
 using Safe6G.Exporters.CmcCore;
 using Safe6G.Exporters.Sdk.Hosting;
 using Safe6G.Exporters.Sdk.Model;
@@ -7,16 +8,6 @@ using Safe6G.Simulators.Cnc;
 using Safe6G.Simulators.Common;
 
 namespace Safe6G.Exporters.CmcCore.Tests;
-
-/// <summary>A clock tests move by hand, so simulated traffic is reproducible and can be stepped.</summary>
-internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}
 
 /// <summary>Helpers to start simulated cores and read them with the exporter's source.</summary>
 internal static class Cores

@@ -1,3 +1,4 @@
+using Safe6G.Testing;
 using Safe6G.Exporters.Sdk.Model;
 
 namespace Safe6G.Exporters.CmcCore.Tests;

@@ -1,3 +1,4 @@
+using Safe6G.Testing;
 using Safe6G.Exporters.DataFabric;
 using Safe6G.Exporters.Sdk.Hosting;
 using Safe6G.Exporters.Sdk.Model;
@@ -7,12 +8,6 @@ using Safe6G.Simulators.Common;
 using Safe6G.Simulators.Orion;
 
 namespace Safe6G.Exporters.DataFabric.Tests;
-
-/// <summary>A clock that stands still, so simulated usage values are the same in every request of a test.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}
 
 /// <summary>Helpers to start simulated brokers and read them with the exporter's source.</summary>
 internal static class Brokers
@@ -30,7 +25,7 @@ internal static class Brokers
             Faults = faults ?? FaultSettings.None,
             Auth = auth,
             SdmQuirks = sdmQuirks,
-            Clock = new FixedClock(Now),
+            Clock = new ManualClock(Now),
         });
 
     public static ExporterContext Context() =>

@@ -1,3 +1,4 @@
+using Safe6G.Testing;
 using Safe6G.Exporters.Metaverse;
 using Safe6G.Exporters.Sdk.Hosting;
 using Safe6G.Exporters.Sdk.Model;
@@ -7,16 +8,6 @@ using Safe6G.Simulators.Common;
 using Safe6G.Simulators.Metaverse;
 
 namespace Safe6G.Exporters.Metaverse.Tests;
-
-/// <summary>A clock tests move by hand.</summary>
-internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}
 
 /// <summary>Helpers to start simulated managers and read them with the exporter's source.</summary>
 internal static class Managers

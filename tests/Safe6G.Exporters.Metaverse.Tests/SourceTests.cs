@@ -1,3 +1,4 @@
+using Safe6G.Testing;
 using System.Net;
 using System.Text;
 using Safe6G.Exporters.Sdk.Sources;

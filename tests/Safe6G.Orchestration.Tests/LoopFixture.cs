@@ -7,12 +7,6 @@ using Safe6G.Testing;
 
 namespace Safe6G.Orchestration.Tests;
 
-/// <summary>A clock that stands still, so simulated IE values are the same in every read of a test.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}
-
 /// <summary>The whole loop: Orion-LD simulator → Data Fabric exporter → real Prometheus, ready to be read by the orchestrator.</summary>
 internal sealed class LoopFixture : IAsyncDisposable
 {
@@ -38,7 +32,7 @@ internal sealed class LoopFixture : IAsyncDisposable
             Domain = "upv",
             Scale = Scale,
             Seed = 7,
-            Clock = new FixedClock(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)),
+            Clock = new ManualClock(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)),
         });
         var dir = new TempDir("orchestration");
         var exporter = await ExporterHost<DataFabricConfig>.StartAsync(new DataFabricExporter(), new ExporterHostOptions

@@ -10,11 +10,6 @@ namespace Safe6G.Exporters.Gnb.Tests.Integration;
 /// <summary>The SNMP agent simulator answers net-snmp's tools and our exporter, deterministically.</summary>
 public sealed class SimulatorTests
 {
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private static readonly DateTimeOffset Noon = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
 
     private static Dictionary<string, string> Env(TempDir dir) => new() { ["MIBS"] = "", ["SNMP_PERSISTENT_DIR"] = dir.Path };
@@ -35,7 +30,7 @@ public sealed class SimulatorTests
     public async Task Net_snmp_walks_and_bulkwalks_the_whole_agent()
     {
         using var dir = new TempDir("safe6g-simsnmp");
-        await using var sim = await SnmpAgentSimulator.StartAsync(new SnmpSimulatorOptions { Listen = "127.0.0.1:0", Seed = 7, Clock = new FixedClock(Noon) });
+        await using var sim = await SnmpAgentSimulator.StartAsync(new SnmpSimulatorOptions { Listen = "127.0.0.1:0", Seed = 7, Clock = new ManualClock(Noon) });
         var agent = sim.Agents[0];
         var address = agent.EndPoint.ToString();
         var bulk = await RunAsync(dir, "snmpbulkwalk", "-v2c", "-c", "public", "-On", "-Cr7", address, ".1");
@@ -69,7 +64,7 @@ public sealed class SimulatorTests
     [Fact]
     public async Task Same_seed_and_time_give_the_same_values_and_scale_adds_gnbs()
     {
-        var clock = new FixedClock(Noon);
+        var clock = new ManualClock(Noon);
         await using var a = await SnmpAgentSimulator.StartAsync(new SnmpSimulatorOptions { Listen = "127.0.0.1:0", Seed = 3, Scale = 3, Clock = clock });
         await using var b = await SnmpAgentSimulator.StartAsync(new SnmpSimulatorOptions { Listen = "127.0.0.1:0", Seed = 3, Scale = 1, Clock = clock });
         await using var c = await SnmpAgentSimulator.StartAsync(new SnmpSimulatorOptions { Listen = "127.0.0.1:0", Seed = 4, Scale = 1, Clock = clock });
@@ -106,7 +101,7 @@ public sealed class SimulatorTests
     [Fact]
     public async Task The_exporter_reads_the_simulator_with_the_shipped_modules()
     {
-        await using var sim = await SnmpAgentSimulator.StartAsync(new SnmpSimulatorOptions { Listen = "127.0.0.1:0", Seed = 5, Clock = new FixedClock(Noon) });
+        await using var sim = await SnmpAgentSimulator.StartAsync(new SnmpSimulatorOptions { Listen = "127.0.0.1:0", Seed = 5, Clock = new ManualClock(Noon) });
         var config = YamlConfigLoader.Parse<GnbConfig>("", "(defaults)");
         var source = new GnbSource(config, Serilog.Core.Logger.None);
         var address = sim.Agents[0].EndPoint.ToString();

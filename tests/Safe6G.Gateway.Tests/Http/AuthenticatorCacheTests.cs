@@ -13,7 +13,7 @@ public sealed class AuthenticatorCacheTests : IDisposable
     [Fact]
     public async Task A_cached_token_is_refused_once_it_expires()
     {
-        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
         var config = new AuthConfig { JwksFile = _dir.Write("jwks.json", _keys.DefaultJwks()), Issuer = Keys.Issuer, Audiences = [Keys.Audience], ClockSkew = TimeSpan.FromSeconds(5) };
         using var jwks = new JwksSource(config.JwksFile, null, TimeSpan.Zero, TimeSpan.FromHours(1), clock);
         await jwks.LoadAsync(CancellationToken.None);
@@ -25,7 +25,7 @@ public sealed class AuthenticatorCacheTests : IDisposable
 
         Assert.Equal("upv", (await auth.AuthenticateAsync("Bearer " + token, CancellationToken.None)).Caller?.Tenant);
         Assert.Equal("upv", (await auth.AuthenticateAsync("Bearer " + token, CancellationToken.None)).Caller?.Tenant);
-        clock.Now += TimeSpan.FromMinutes(2);
+        clock.Advance(TimeSpan.FromMinutes(2));
         var late = await auth.AuthenticateAsync("Bearer " + token, CancellationToken.None);
         Assert.Null(late.Caller);
         Assert.Equal("token expired", late.Error);
@@ -34,7 +34,7 @@ public sealed class AuthenticatorCacheTests : IDisposable
     [Fact]
     public async Task A_cached_token_is_refused_once_its_key_leaves_the_jwks()
     {
-        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
         var file = _dir.Write("rotating.json", _keys.DefaultJwks());
         var config = new AuthConfig { JwksFile = file, Issuer = Keys.Issuer, Audiences = [Keys.Audience], ClockSkew = TimeSpan.FromSeconds(5) };
         using var jwks = new JwksSource(file, null, TimeSpan.Zero, TimeSpan.FromMinutes(5), clock);
@@ -48,11 +48,11 @@ public sealed class AuthenticatorCacheTests : IDisposable
 
         // The EC key is rotated out (say it leaked). Until the JWKS cache duration passes, the old key set stands...
         File.WriteAllText(file, _keys.JwksJson((_keys.Rsa, Keys.RsaKid)));
-        clock.Now += TimeSpan.FromMinutes(1);
+        clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal("upv", (await auth.AuthenticateAsync("Bearer " + ec, CancellationToken.None)).Caller?.Tenant);
 
         // ...and after the refresh its tokens are refused although they were cached and have not expired; the RSA one still passes.
-        clock.Now += TimeSpan.FromMinutes(5);
+        clock.Advance(TimeSpan.FromMinutes(5));
         var refused = await auth.AuthenticateAsync("Bearer " + ec, CancellationToken.None);
         Assert.Null(refused.Caller);
         Assert.Contains(Keys.EcKid, refused.Error, StringComparison.Ordinal);
@@ -65,10 +65,4 @@ public sealed class AuthenticatorCacheTests : IDisposable
         _dir.Dispose();
     }
 
-    private sealed class MovableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

@@ -1,3 +1,4 @@
+using Safe6G.Testing;
 using Safe6G.Gateway.Tenancy;
 
 namespace Safe6G.Gateway.Tests.Tenancy;
@@ -7,7 +8,7 @@ public sealed class RequestBudgetTests
     [Fact]
     public void A_full_bucket_gives_the_burst_then_refills_at_the_rate_and_never_above_the_burst()
     {
-        var clock = new StepClock();
+        var clock = new ManualClock(ManualClock.DefaultStart);
         var budget = new RequestBudget(perSecond: 2, burst: 3, clock);
         Assert.True(budget.TryTake(out _));
         Assert.True(budget.TryTake(out _));
@@ -29,7 +30,7 @@ public sealed class RequestBudgetTests
     [Fact]
     public void A_fractional_rate_asks_for_a_long_wait()
     {
-        var clock = new StepClock();
+        var clock = new ManualClock(ManualClock.DefaultStart);
         var budget = new RequestBudget(perSecond: 0.1, burst: 1, clock);
         Assert.True(budget.TryTake(out _));
         Assert.False(budget.TryTake(out var wait));
@@ -39,15 +40,4 @@ public sealed class RequestBudgetTests
         Assert.Equal(1, wait.TotalSeconds, 3);
     }
 
-    /// <summary>A clock whose timestamps move only when told.</summary>
-    private sealed class StepClock : TimeProvider
-    {
-        private long _ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => _ticks;
-
-        public void Advance(TimeSpan by) => _ticks += by.Ticks;
-    }
 }

@@ -1,3 +1,4 @@
+using Safe6G.Testing;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;

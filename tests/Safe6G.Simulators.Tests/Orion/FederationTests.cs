@@ -1,3 +1,4 @@
+using Safe6G.Testing;
 using Safe6G.Simulators.Orion;
 
 namespace Safe6G.Simulators.Tests.Orion;

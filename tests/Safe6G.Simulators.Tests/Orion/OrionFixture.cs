@@ -1,3 +1,4 @@
+using Safe6G.Testing;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Safe6G.Simulators.Common;

@@ -1,3 +1,4 @@
+using Safe6G.Testing;
 using System.Text;
 using System.Text.Json;
 

@@ -1,3 +1,4 @@
+using Safe6G.Testing;
 using System.Text.Json;
 
 namespace Safe6G.Simulators.Tests.Orion;

@@ -1,3 +1,4 @@
+using Safe6G.Testing;
 using System.Text.Json;
 using Safe6G.Simulators.Orion;
 
