@@ -189,12 +189,15 @@ internal sealed class DemoRunner(string dir, TimeSpan? runFor, TextWriter output
             if (code == 0)
                 tokens[tenant] = text.Trim().Split('\n').Last().Trim();
         }
-        if (tokens.TryGetValue("upv", out var upv))
+        if (tokens.ContainsKey("upv"))
         {
+            // The tokens are printed once as exports (PrintTable); the examples refer to them, so a line stays readable.
             _table.Add(("Gateway /thanos (tenant upv sees only domain=upv)", $"{Url(_ports.Gateway)}/thanos",
-                $"curl -s -H 'Authorization: Bearer {upv}' '{Url(_ports.Gateway)}/thanos/api/v1/query?query=count+by+(domain)(up)'"));
+                $"curl -s -H \"Authorization: Bearer $TOKEN_UPV\" '{Url(_ports.Gateway)}/thanos/api/v1/query?query=count+by+(domain)(up)'"));
+            _table.Add(("Gateway /thanos (upv asking for ncsrd gets an empty result)", $"{Url(_ports.Gateway)}/thanos",
+                $"curl -s -H \"Authorization: Bearer $TOKEN_UPV\" '{Url(_ports.Gateway)}/thanos/api/v1/query?query=up%7Bdomain%3D%22ncsrd%22%7D'"));
             _table.Add(("Gateway /loki", $"{Url(_ports.Gateway)}/loki",
-                $"curl -s -H 'Authorization: Bearer {upv}' '{Url(_ports.Gateway)}/loki/loki/api/v1/labels'"));
+                $"curl -s -H \"Authorization: Bearer $TOKEN_UPV\" '{Url(_ports.Gateway)}/loki/loki/api/v1/labels'"));
         }
         return tokens;
     }
@@ -297,11 +300,11 @@ internal sealed class DemoRunner(string dir, TimeSpan? runFor, TextWriter output
         foreach (var (component, url, _) in _table)
             output.WriteLine($"{component,-62} {url}");
         output.WriteLine();
-        output.WriteLine("Try:");
-        foreach (var (_, _, example) in _table)
-            output.WriteLine($"  {example}");
+        output.WriteLine("Try (the tokens first: the gateway examples use them; they are also in " + Path.Combine(dir, "demo.json") + "):");
         foreach (var (tenant, token) in tokens)
             output.WriteLine($"  export TOKEN_{tenant.ToUpperInvariant()}='{token}'");
+        foreach (var (_, _, example) in _table)
+            output.WriteLine($"  {example}");
         if (_problems.Count > 0)
         {
             output.WriteLine();
