@@ -49,9 +49,16 @@ read -r rss_port rss_pid < <(run_exporter rss 0s); pids+=("$rss_pid"); wait_ok "
 for _ in $(seq 1000); do curl -s -o /dev/null "http://127.0.0.1:$rss_port/metrics"; done
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$rss_pid/status"); hwm_kb=$(awk '/VmHWM/ {print $2}' "/proc/$rss_pid/status")
 ne_rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$ne_pid/status")
+# What the exporter holds between scrapes: scrape.return_memory_after (2 s) gives spare heap back after large scrapes.
+anon() { awk '/^Anonymous/ {print $2}' "/proc/$1/smaps_rollup"; }
+rss_anon_kb=$(anon "$rss_pid")
+sleep 3
+idle_kb=$(awk '/VmRSS/ {print $2}' "/proc/$rss_pid/status"); idle_anon_kb=$(anon "$rss_pid")
 
 echo "series=$series (node_exporter serves $ne_series) duration=$duration connections=$connections"
 printf '%-46s %10s req/s\n' "prometheus-node-exporter (textfile)" "$ne_rps"
 printf '%-46s %10s req/s  ratio %.2f\n' "safe6g exporter example (cache_ttl 0s)" "$ex_rps" "$(echo "$ex_rps / $ne_rps" | bc -l)"
 printf '%-46s %10s req/s  ratio %.2f\n' "safe6g exporter example (cache_ttl 1s)" "$exc_rps" "$(echo "$exc_rps / $ne_rps" | bc -l)"
 printf 'RSS after 1000 scrapes: safe6g %d MB (peak %d MB); node_exporter %d MB\n' $((rss_kb / 1024)) $((hwm_kb / 1024)) $((ne_rss_kb / 1024))
+printf 'safe6g RSS 3 s after the last scrape: %d MB; private (anonymous) memory %d MB right after, %d MB 3 s later; the rest is mapped framework files\n' \
+  $((idle_kb / 1024)) $((rss_anon_kb / 1024)) $((idle_anon_kb / 1024))

@@ -23,6 +23,7 @@ public class ExporterConfig : IValidatableConfig
         scrape.Require(Scrape.Timeout > TimeSpan.Zero, "timeout", "must be positive");
         scrape.Require(Scrape.TimeoutOffset >= TimeSpan.Zero, "timeout_offset", "must not be negative");
         scrape.Require(Scrape.CacheTtl >= TimeSpan.Zero, "cache_ttl", "must not be negative");
+        scrape.Require(Scrape.ReturnMemoryAfter >= TimeSpan.Zero, "return_memory_after", "must not be negative");
         scrape.Require(Scrape.MaxConcurrency is > 0 and <= 1024, "max_concurrency", "must be between 1 and 1024");
         for (var i = 0; i < Scrape.DropFamilies.Count; i++)
         {

@@ -111,7 +111,7 @@ public sealed class ExporterHost<TConfig> : IAsyncDisposable where TConfig : Exp
         var context = new ExporterContext(_log, TimeProvider.System, _metrics);
         var source = _definition.CreateSource(config, context);
         return new ExporterState<TConfig>(config, source, new ScrapeCoordinator(source, config.Scrape, _metrics),
-            _definition.DefaultTargets(config), _definition.Modules(config));
+            _definition.DefaultTargets(config), _definition.Modules(config), new MemoryReturn(config.Scrape.ReturnMemoryAfter, TimeProvider.System));
     }
 
     private WebApplication BuildApp(WebConfig web)
@@ -157,6 +157,7 @@ public sealed class ExporterHost<TConfig> : IAsyncDisposable where TConfig : Exp
             else
                 LogFailure(target, outcomes[i]);
         }
+        ReturnMemoryWhenSent(context, state.MemoryReturn);
         await WriteAsync(context, (stream, format, ct) =>
             SnapshotWriter.WriteAsync(stream, [Metrics.DefaultRegistry, _metrics.Registry], snapshots, format, ct)).ConfigureAwait(false);
     }
@@ -205,8 +206,17 @@ public sealed class ExporterHost<TConfig> : IAsyncDisposable where TConfig : Exp
         health.Gauge($"{_definition.Name}_up", "1 if reading the probed target succeeded, 0 if it failed or timed out.").Add(outcome.Success ? 1 : 0);
         health.Gauge($"{_definition.Name}_scrape_duration_seconds", "Time reading the probed target took.").Add(outcome.Duration.TotalSeconds);
         IReadOnlyList<MetricSnapshot> snapshots = outcome.Snapshot is { } data ? [health, data] : [health];
+        ReturnMemoryWhenSent(context, state.MemoryReturn);
         await WriteAsync(context, (stream, format, ct) => SnapshotWriter.WriteAsync(stream, snapshots, format, ct)).ConfigureAwait(false);
     }
+
+    // After the last byte is out, so the scrape that paid for the memory does not also wait for its return.
+    private static void ReturnMemoryWhenSent(HttpContext context, MemoryReturn memory) =>
+        context.Response.OnCompleted(() =>
+        {
+            memory.AfterScrape();
+            return Task.CompletedTask;
+        });
 
     private void LogFailure(ScrapeTarget target, ScrapeOutcome outcome) =>
         _log.ForContext("target", target.Target)

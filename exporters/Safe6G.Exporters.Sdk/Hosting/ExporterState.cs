@@ -9,5 +9,6 @@ internal sealed record ExporterState<TConfig>(
     IScrapeSource Source,
     ScrapeCoordinator Coordinator,
     IReadOnlyList<ScrapeTarget> Targets,
-    IReadOnlyCollection<string> Modules)
+    IReadOnlyCollection<string> Modules,
+    MemoryReturn MemoryReturn)
     where TConfig : ExporterConfig, new();

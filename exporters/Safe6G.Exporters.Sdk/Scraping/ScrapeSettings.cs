@@ -14,6 +14,12 @@ public sealed class ScrapeSettings
     /// <summary>How long a successful fetch is reused by later scrapes of the same target (0 = only while in flight).</summary>
     public TimeSpan CacheTtl { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long after a scrape that allocated 16 MB or more the exporter returns its spare memory to the operating
+    /// system with one compacting collection (0 = never). See <see cref="MemoryReturn"/>.
+    /// </summary>
+    public TimeSpan ReturnMemoryAfter { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Upstream fetches allowed at once across all targets.</summary>
     public int MaxConcurrency { get; set; } = 8;
 

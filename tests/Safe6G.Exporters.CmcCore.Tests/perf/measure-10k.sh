@@ -31,3 +31,6 @@ echo "series in last scrape: $(grep -vc '^#' "$tmp/body")  per-UE uplink series:
 printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "scrape wall time s: first-run-included min %.3f median %.3f p90 %.3f max %.3f\n", a[1], a[int((NR+1)/2)], a[int(NR*0.9)], a[NR]}'
 echo "first scrape (cold JIT): ${times[0]} s"
 grep -E 'VmRSS|VmHWM' "/proc/$exp/status"
+echo "private (anonymous) memory right after: $(awk '/^Anonymous/ {print $2}' "/proc/$exp/smaps_rollup") kB"
+sleep 3   # scrape.return_memory_after (2 s) gives the spare heap back between scrapes
+echo "3 s after the last scrape: $(grep VmRSS "/proc/$exp/status" | tr -s ' \t' ' '), anonymous $(awk '/^Anonymous/ {print $2}' "/proc/$exp/smaps_rollup") kB"
