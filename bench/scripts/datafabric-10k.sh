@@ -27,3 +27,5 @@ for i in $(seq "$scrapes"); do
   echo "scrape $i: ${t}s, up=$up, ies=$ies, $(wc -c <"$work/body") bytes"
 done
 echo "exporter RSS now $(( $(awk '/VmRSS/ {print $2}' /proc/$epid/status) / 1024 )) MB, peak $(( $(awk '/VmHWM/ {print $2}' /proc/$epid/status) / 1024 )) MB"
+sleep 3   # scrape.return_memory_after (2 s) gives the spare heap back between scrapes
+echo "3 s after the last scrape: RSS $(( $(awk '/VmRSS/ {print $2}' /proc/$epid/status) / 1024 )) MB, private (anonymous) $(( $(awk '/^Anonymous/ {print $2}' /proc/$epid/smaps_rollup) / 1024 )) MB"
