@@ -51,6 +51,24 @@ public sealed class WebSecurityTests
         Assert.Equal("https", host.Host.BaseAddress.Scheme);
         using var client = ClientTrusting(Certs[host.Dir.Path].Ca);
         Assert.Contains("example_up", await client.GetStringAsync(host.Url("/metrics")));
+
+        // Refused: plain HTTP on the TLS port gets no metrics, and a client that does not trust the CA gets no connection.
+        using var plain = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var http = new UriBuilder(host.Url("/metrics")) { Scheme = "http" }.Uri;
+        var plainFailed = false;
+        try
+        {
+            using var answer = await plain.GetAsync(http);
+            plainFailed = !answer.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            plainFailed = true;
+        }
+        Assert.True(plainFailed, "plain HTTP was served on the TLS port");
+        using var untrusting = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => untrusting.GetStringAsync(host.Url("/metrics")));
+        Assert.IsType<System.Security.Authentication.AuthenticationException>(refused.InnerException);
     }
 
     [Fact]
