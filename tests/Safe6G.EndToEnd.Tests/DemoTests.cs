@@ -57,11 +57,45 @@ public sealed class DemoTests
             await Query("operator", expr!);
         }
 
-        // A dataset was exported and the sample service was allocated.
+        // A dataset was exported through the gateway as tenant upv: CPU ratios of upv's IEs only.
         var dataset = await File.ReadAllLinesAsync(root.GetProperty("dataset").GetString()!);
         Assert.True(dataset.Length > 1, "the dataset has no rows");
-        var service = await Http.Client.GetStringAsync($"{root.GetProperty("orchestrator").GetString()}/hlo_fe/services/demo-resilience-tf");
-        Assert.Contains("upv", service + "ncsrd", StringComparison.Ordinal);
+        var columns = dataset[0].Split(',').ToList();
+        Assert.Equal("timestamp", columns[0]);
+        Assert.Equal("value", columns[^1]);
+        var domain = columns.IndexOf("domain");
+        var name = columns.IndexOf("__name__");
+        Assert.True(domain > 0 && name > 0, dataset[0]);
+        foreach (var row in dataset.Skip(1).Select(l => l.Split(',')))
+        {
+            Assert.Equal("upv", row[domain]);
+            Assert.Equal("datafabric_infrastructure_element_cpu_usage_ratio", row[name]);
+            Assert.InRange(double.Parse(row[^1], CultureInfo.InvariantCulture), 0, 1);
+        }
+
+        // The sample trust function was deployed: every component Running on an IE the Data Fabric exporter reports.
+        var serviceUrl = $"{root.GetProperty("orchestrator").GetString()}/hlo_fe/services/demo-resilience-tf";
+        JsonElement service = default;
+        for (var i = 0; i < 90; i++)
+        {
+            using var doc = JsonDocument.Parse(await Http.Client.GetStringAsync(serviceUrl));
+            service = doc.RootElement.Clone();
+            if (service.GetProperty("action").GetString() == "DEPLOYED")
+                break;
+            await Task.Delay(1000);
+        }
+        Assert.True(service.GetProperty("action").GetString() == "DEPLOYED", service.ToString());
+        var components = service.GetProperty("components").EnumerateArray().ToList();
+        Assert.Equal(2, components.Count);
+        foreach (var component in components)
+        {
+            Assert.Equal("Running", component.GetProperty("serviceComponentStatus").GetString());
+            var ie = component.GetProperty("infrastructureElement").GetString()!;
+            const string Urn = "urn:ngsi-ld:InfrastructureElement:";
+            Assert.StartsWith(Urn, ie, StringComparison.Ordinal);
+            var known = await Query("operator", $"datafabric_infrastructure_element_info{{ie=\"{ie[Urn.Length..]}\"}}");
+            Assert.True(known.GetArrayLength() > 0, $"{ie} is not an IE the Data Fabric exporter serves");
+        }
 
         // Ctrl-C stops everything.
         var pids = root.GetProperty("pids").EnumerateArray().Select(p => p.GetInt32()).ToList();
