@@ -126,6 +126,78 @@ public sealed class LoopTests
     }
 
     [Fact]
+    public async Task Real_time_energy_efficiency_and_an_ie_pool_are_respected_from_live_metrics()
+    {
+        await using var loop = await LoopFixture.StartAsync();
+        await using var api = await ApiClient.StartAsync(null, c =>
+            c.Prometheus = new PrometheusSettings { Url = loop.Prometheus.BaseUrl, Timeout = TimeSpan.FromSeconds(10) });
+        // What PromQL itself says satisfies each component's constraints.
+        var realtimeEfficient = await loop.IesAsync("datafabric_infrastructure_element_info and on(ie) " + Ready
+            + " and on(ie) (datafabric_infrastructure_element_realtime_capable == 1)"
+            + " and on(ie) (datafabric_infrastructure_element_energy_efficiency_ratio >= 0.4)");
+        var ready = (await loop.IesAsync("datafabric_infrastructure_element_info and on(ie) " + Ready)).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(realtimeEfficient);
+        Assert.True(ready.Count >= 3, $"{ready.Count} Ready IEs");
+        var pool = ready.Take(2).ToList();
+
+        var descriptor = $$$"""
+            description: realtime, efficiency and a pool
+            node_templates:
+              rt:
+                type: tosca.nodes.Container.Application
+                requirements:
+                  - host:
+                      node_filter:
+                        capabilities:
+                          - host:
+                              properties:
+                                realtime: {equal: true}
+                                energy_efficiency: {greater_or_equal: 0.4}
+                artifacts: {img: {file: safe6g/rt:1.0, type: tosca.artifacts.Deployment.Image.Container.Docker}}
+              pinned:
+                type: tosca.nodes.Container.Application
+                requirements:
+                  - host:
+                      node_filter:
+                        properties: {id: [{{{ContinuumIds.IeUrn(pool[0])}}}, {{{ContinuumIds.IeUrn(pool[1])}}}]}
+                artifacts: {img: {file: safe6g/pinned:1.0, type: tosca.artifacts.Deployment.Image.Container.Docker}}
+            """;
+        Assert.Equal(HttpStatusCode.Accepted, (await api.SendAsync(HttpMethod.Post, "/hlo_fe/services/rt", descriptor)).StatusCode);
+        var service = await api.SettledAsync("rt");
+        Assert.Equal("DEPLOYED", service.Action);
+        var placed = service.Components.ToDictionary(c => c.Name, c => ContinuumIds.IeShort(c.InfrastructureElement!));
+        Assert.Contains(placed["rt"], realtimeEfficient);
+        Assert.Contains(placed["pinned"], pool);
+
+        // A pool of IEs none of which is real-time capable cannot host a real-time component: Failed, with the reason.
+        // (Ready, with CPU and RAM known, so that real time is the only rule left to fail.)
+        var notRealtime = await loop.IesAsync("datafabric_infrastructure_element_info and on(ie) " + Ready
+            + " and on(ie) datafabric_infrastructure_element_cpu_usage_ratio and on(ie) datafabric_infrastructure_element_ram_available_bytes"
+            + " and on(ie) (datafabric_infrastructure_element_realtime_capable == 0)");
+        Assert.NotEmpty(notRealtime);
+        var someNotRealtime = notRealtime.Order(StringComparer.Ordinal).First();
+        var impossible = $$$"""
+            description: nowhere real-time
+            node_templates:
+              rt:
+                type: tosca.nodes.Container.Application
+                requirements:
+                  - host:
+                      node_filter:
+                        properties: {id: [{{{ContinuumIds.IeUrn(someNotRealtime)}}}]}
+                        capabilities:
+                          - host:
+                              properties:
+                                realtime: {equal: true}
+                artifacts: {img: {file: safe6g/rt:1.0, type: tosca.artifacts.Deployment.Image.Container.Docker}}
+            """;
+        await api.SendAsync(HttpMethod.Post, "/hlo_fe/services/nort", impossible);
+        var failed = await api.SettledAsync("nort");
+        Assert.Equal("FAILED", failed.Action);
+        Assert.True(failed.Components.Single().Reason?.Contains("real", StringComparison.OrdinalIgnoreCase) == true, failed.Components.Single().Reason);
+    }
+
+    [Fact]
     public async Task The_grpc_allocator_decides_from_aerios_shaped_messages_within_the_constraints()
     {
         await using var loop = await LoopFixture.StartAsync();
