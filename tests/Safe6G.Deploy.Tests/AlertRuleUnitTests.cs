@@ -3,7 +3,9 @@ namespace Safe6G.Deploy.Tests;
 /// <summary>`promtool test rules` against the generated ncsrd alert rules: the alerts fire when, and only when, they should.</summary>
 public class AlertRuleUnitTests(ExampleFixture example) : IClassFixture<ExampleFixture>
 {
-    private string Rules => example.PathOf("domains/ncsrd/prometheus/rules/safe6g-alerts.rules.yml");
+    private const string DataFabricLabels = "job=\"safe6g-datafabric\", instance=\"safe6g-exporter-datafabric.monitoring.svc:9410\", component=\"datafabric-exporter\", domain=\"upv\"";
+
+    private string RulesOf(string domain) => example.PathOf($"domains/{domain}/prometheus/rules/safe6g-alerts.rules.yml");
 
     [Fact]
     public void ExporterDownFiresAfterFiveMinutesForMonitoredJobsOnly()
@@ -116,6 +118,233 @@ public class AlertRuleUnitTests(ExampleFixture example) : IClassFixture<ExampleF
         Assert.True(r.ExitCode == 0, r.ToString());
     }
 
+    // worker-1 goes above 90% at 2m and stays; worker-2 sits exactly at 90% (not above); the master is above from 0m
+    // but dips at 7m, so its 10 minutes restart at 8m.
+    [Fact]
+    public void CpuOverloadedFiresAfterTenMinutesAboveNinetyPercentOnly()
+    {
+        var r = RunPromtoolTest($$"""
+            - interval: 1m
+              input_series:
+                - series: 'datafabric_infrastructure_element_cpu_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-1"}'
+                  values: '0.5 0.5 0.97x25'
+                - series: 'datafabric_infrastructure_element_cpu_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-2"}'
+                  values: '0.9x27'
+                - series: 'datafabric_infrastructure_element_cpu_usage_ratio{{{DataFabricLabels}}, ie="upv-master"}'
+                  values: '0.97x6 0.2 0.97x20'
+                - series: 'datafabric_infrastructure_element_ram_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-2"}'
+                  values: '0.99x27'
+              alert_rule_test:
+                - eval_time: 11m
+                  alertname: Safe6GInfrastructureElementCpuOverloaded
+                  exp_alerts: []
+                - eval_time: 17m
+                  alertname: Safe6GInfrastructureElementCpuOverloaded
+                  exp_alerts:
+                    - exp_labels:
+                        severity: warning
+                        job: safe6g-datafabric
+                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
+                        component: datafabric-exporter
+                        domain: upv
+                        ie: upv-worker-1
+                      exp_annotations:
+                        summary: IE upv-worker-1 in upv is CPU-overloaded
+                        description: CPU usage of upv-worker-1 has been above 90% for 10 minutes (now 97%).
+                - eval_time: 18m
+                  alertname: Safe6GInfrastructureElementCpuOverloaded
+                  exp_alerts:
+                    - exp_labels:
+                        severity: warning
+                        job: safe6g-datafabric
+                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
+                        component: datafabric-exporter
+                        domain: upv
+                        ie: upv-worker-1
+                      exp_annotations:
+                        summary: IE upv-worker-1 in upv is CPU-overloaded
+                        description: CPU usage of upv-worker-1 has been above 90% for 10 minutes (now 97%).
+                    - exp_labels:
+                        severity: warning
+                        job: safe6g-datafabric
+                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
+                        component: datafabric-exporter
+                        domain: upv
+                        ie: upv-master
+                      exp_annotations:
+                        summary: IE upv-master in upv is CPU-overloaded
+                        description: CPU usage of upv-master has been above 90% for 10 minutes (now 97%).
+            """, "upv");
+        Assert.True(r.ExitCode == 0, r.ToString());
+    }
+
+    // Same shape for RAM; the CPU of worker-2 is far over 90% to show the RAM alert reads only the RAM ratio.
+    [Fact]
+    public void RamOverloadedFiresAfterTenMinutesAboveNinetyPercentOnly()
+    {
+        var r = RunPromtoolTest($$"""
+            - interval: 1m
+              input_series:
+                - series: 'datafabric_infrastructure_element_ram_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-1"}'
+                  values: '0.4 0.4 0.93x25'
+                - series: 'datafabric_infrastructure_element_ram_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-2"}'
+                  values: '0.9x27'
+                - series: 'datafabric_infrastructure_element_ram_usage_ratio{{{DataFabricLabels}}, ie="upv-master"}'
+                  values: '0.93x6 0.3 0.93x20'
+                - series: 'datafabric_infrastructure_element_cpu_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-2"}'
+                  values: '0.99x27'
+              alert_rule_test:
+                - eval_time: 11m
+                  alertname: Safe6GInfrastructureElementRamOverloaded
+                  exp_alerts: []
+                - eval_time: 17m
+                  alertname: Safe6GInfrastructureElementRamOverloaded
+                  exp_alerts:
+                    - exp_labels:
+                        severity: warning
+                        job: safe6g-datafabric
+                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
+                        component: datafabric-exporter
+                        domain: upv
+                        ie: upv-worker-1
+                      exp_annotations:
+                        summary: IE upv-worker-1 in upv is RAM-overloaded
+                        description: RAM usage of upv-worker-1 has been above 90% for 10 minutes (now 93%).
+                - eval_time: 18m
+                  alertname: Safe6GInfrastructureElementRamOverloaded
+                  exp_alerts:
+                    - exp_labels:
+                        severity: warning
+                        job: safe6g-datafabric
+                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
+                        component: datafabric-exporter
+                        domain: upv
+                        ie: upv-worker-1
+                      exp_annotations:
+                        summary: IE upv-worker-1 in upv is RAM-overloaded
+                        description: RAM usage of upv-worker-1 has been above 90% for 10 minutes (now 93%).
+                    - exp_labels:
+                        severity: warning
+                        job: safe6g-datafabric
+                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
+                        component: datafabric-exporter
+                        domain: upv
+                        ie: upv-master
+                      exp_annotations:
+                        summary: IE upv-master in upv is RAM-overloaded
+                        description: RAM usage of upv-master has been above 90% for 10 minutes (now 93%).
+            """, "upv");
+        Assert.True(r.ExitCode == 0, r.ToString());
+    }
+
+    // Both halves of the `or`: broker ncsrd fails from 1m, Metaverse manager xr from 3m; broker upv stays up and
+    // manager vr fails for only 4 minutes.
+    [Fact]
+    public void ExporterSourceDownFiresAfterFiveMinutesForEachFailedUpstream()
+    {
+        var r = RunPromtoolTest("""
+            - interval: 1m
+              input_series:
+                - series: 'datafabric_up{job="safe6g-datafabric", instance="safe6g-exporter-datafabric.monitoring.svc:9410", component="datafabric-exporter", source="ncsrd"}'
+                  values: '1 0x12'
+                - series: 'datafabric_up{job="safe6g-datafabric", instance="safe6g-exporter-datafabric.monitoring.svc:9410", component="datafabric-exporter", source="upv"}'
+                  values: '1x12'
+                - series: 'metaverse_up{job="safe6g-metaverse", instance="safe6g-exporter-metaverse.monitoring.svc:9412", component="metaverse-exporter", source="xr"}'
+                  values: '1 1 1 0x10'
+                - series: 'metaverse_up{job="safe6g-metaverse", instance="safe6g-exporter-metaverse.monitoring.svc:9412", component="metaverse-exporter", source="vr"}'
+                  values: '1 0 0 0 0 1x8'
+              alert_rule_test:
+                - eval_time: 5m
+                  alertname: Safe6GExporterSourceDown
+                  exp_alerts: []
+                - eval_time: 6m
+                  alertname: Safe6GExporterSourceDown
+                  exp_alerts:
+                    - exp_labels:
+                        severity: warning
+                        job: safe6g-datafabric
+                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
+                        component: datafabric-exporter
+                        source: ncsrd
+                      exp_annotations:
+                        summary: Upstream ncsrd of safe6g-datafabric is unreachable
+                        description: The exporter answers, but its upstream source ncsrd has failed for 5 minutes.
+                - eval_time: 8m
+                  alertname: Safe6GExporterSourceDown
+                  exp_alerts:
+                    - exp_labels:
+                        severity: warning
+                        job: safe6g-datafabric
+                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
+                        component: datafabric-exporter
+                        source: ncsrd
+                      exp_annotations:
+                        summary: Upstream ncsrd of safe6g-datafabric is unreachable
+                        description: The exporter answers, but its upstream source ncsrd has failed for 5 minutes.
+                    - exp_labels:
+                        severity: warning
+                        job: safe6g-metaverse
+                        instance: safe6g-exporter-metaverse.monitoring.svc:9412
+                        component: metaverse-exporter
+                        source: xr
+                      exp_annotations:
+                        summary: Upstream xr of safe6g-metaverse is unreachable
+                        description: The exporter answers, but its upstream source xr has failed for 5 minutes.
+            """, "upv");
+        Assert.True(r.ExitCode == 0, r.ToString());
+    }
+
+    // gNB 1 stops answering at 1m: both its probe jobs fail, and one alert names it. gNB 2's if_mib module fails for
+    // ten minutes while its system module answers (a module problem, not an unreachable node); gNB 3 is silent on
+    // both jobs for only 4 minutes; a gnb_up outside the gnb-probe-* jobs never counts.
+    [Fact]
+    public void GnbUnreachableFiresOncePerGnbWhenEveryProbeJobIsSilentForFiveMinutes()
+    {
+        var r = RunPromtoolTest("""
+            - interval: 1m
+              input_series:
+                - series: 'gnb_up{job="gnb-probe-system", instance="192.168.50.11", gnb="ncsrd-gnb-1", component="gnb"}'
+                  values: '1 0x10'
+                - series: 'gnb_up{job="gnb-probe-baicells_qrtb", instance="192.168.50.11", gnb="ncsrd-gnb-1", component="gnb"}'
+                  values: '1 0x10'
+                - series: 'gnb_up{job="gnb-probe-system", instance="192.168.50.12", gnb="ncsrd-gnb-2", component="gnb"}'
+                  values: '1x11'
+                - series: 'gnb_up{job="gnb-probe-if_mib", instance="192.168.50.12", gnb="ncsrd-gnb-2", component="gnb"}'
+                  values: '1 0x10'
+                - series: 'gnb_up{job="gnb-probe-system", instance="192.168.50.13", gnb="ncsrd-gnb-3", component="gnb"}'
+                  values: '1 0 0 0 0 1x6'
+                - series: 'gnb_up{job="gnb-probe-if_mib", instance="192.168.50.13", gnb="ncsrd-gnb-3", component="gnb"}'
+                  values: '1 0 0 0 0 1x6'
+                - series: 'gnb_up{job="safe6g-gnb", instance="safe6g-exporter-gnb.monitoring.svc:9413", component="gnb-exporter", source="ncsrd-gnb-2"}'
+                  values: '0x11'
+              alert_rule_test:
+                - eval_time: 5m
+                  alertname: Safe6GGnbUnreachable
+                  exp_alerts: []
+                - eval_time: 6m
+                  alertname: Safe6GGnbUnreachable
+                  exp_alerts:
+                    - exp_labels:
+                        severity: critical
+                        instance: 192.168.50.11
+                        gnb: ncsrd-gnb-1
+                      exp_annotations:
+                        summary: gNB ncsrd-gnb-1 does not answer SNMP
+                        description: The gnb exporter probed 192.168.50.11 with every module and got no answer for 5 minutes.
+                - eval_time: 10m
+                  alertname: Safe6GGnbUnreachable
+                  exp_alerts:
+                    - exp_labels:
+                        severity: critical
+                        instance: 192.168.50.11
+                        gnb: ncsrd-gnb-1
+                      exp_annotations:
+                        summary: gNB ncsrd-gnb-1 does not answer SNMP
+                        description: The gnb exporter probed 192.168.50.11 with every module and got no answer for 5 minutes.
+            """);
+        Assert.True(r.ExitCode == 0, r.ToString());
+    }
+
     // The unit tests above can fail: expecting an alert for a healthy exporter makes promtool fail.
     [Fact]
     public void AWrongExpectationFails()
@@ -138,11 +367,12 @@ public class AlertRuleUnitTests(ExampleFixture example) : IClassFixture<ExampleF
         Assert.Contains("FAILED", r.Output, StringComparison.Ordinal);
     }
 
-    private Tool.Result RunPromtoolTest(string tests)
+    // ncsrd by default (cmc, gnb); the Data Fabric and Metaverse exporters run in upv, so their alerts are tested on upv's rules.
+    private Tool.Result RunPromtoolTest(string tests, string domain = "ncsrd")
     {
         var indented = string.Join('\n', tests.Split('\n').Select(l => "  " + l));
         var file = Path.Combine(TestPaths.NewTempDir(), "alerts.test.yml");
-        File.WriteAllText(file, $"rule_files:\n  - {Rules}\nevaluation_interval: 1m\ntests:\n{indented}\n");
+        File.WriteAllText(file, $"rule_files:\n  - {RulesOf(domain)}\nevaluation_interval: 1m\ntests:\n{indented}\n");
         return Tool.Promtool("test", "rules", file);
     }
 }

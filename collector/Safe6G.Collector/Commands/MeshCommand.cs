@@ -20,8 +20,8 @@ internal static class MeshCommand
         }));
 
         var policies = new Option<string>("--policies") { Description = "folder of generated policies (e.g. OUT/domains or a mesh policy --out)", Required = true };
-        var from = new Option<string>("--from") { Description = "source endpoint, e.g. domain/namespace/app=name,label=value", Required = true };
-        var to = new Option<string>("--to") { Description = "destination endpoint", Required = true };
+        var from = new Option<string>("--from") { Description = "source endpoint as labels: cluster=<domain>,ns=<namespace>[,label=value...], e.g. cluster=upv,ns=metaverse,app.kubernetes.io/name=chatbot", Required = true };
+        var to = new Option<string>("--to") { Description = "destination endpoint, in the form of --from", Required = true };
         var port = new Option<int>("--port") { Description = "destination port", Required = true };
         var protocol = new Option<string>("--protocol") { Description = "TCP or UDP", DefaultValueFactory = _ => "TCP" };
         var check = new Command("check", "Answer allowed/denied (and why) for a flow under a generated policy set") { policies, from, to, port, protocol };

@@ -59,9 +59,11 @@ internal static class RulesBuilder
                 Alert("Safe6GGnbCellDown", "gnb_cell_up == 0", "2m", "critical",
                     "Cell {{ $labels.cell }} of gNB {{ $labels.gnb }} is down",
                     "gnb_cell_up has been 0 for cell {{ $labels.cell }} of {{ $labels.gnb }} for 2 minutes."),
-                Alert("Safe6GGnbUnreachable", "gnb_up{job=~\"gnb-probe-.*\"} == 0", "5m", "critical",
-                    "gNB {{ $labels.gnb }} does not answer SNMP ({{ $labels.job }})",
-                    "The gnb exporter probed {{ $labels.instance }} and got no answer for 5 minutes."),
+                // One alert per gNB, when every module's probe job fails: one failing module is a config problem, not
+                // an unreachable node, and one alert per module job would page twice for the same outage.
+                Alert("Safe6GGnbUnreachable", "max by (gnb, instance) (gnb_up{job=~\"gnb-probe-.*\"}) == 0", "5m", "critical",
+                    "gNB {{ $labels.gnb }} does not answer SNMP",
+                    "The gnb exporter probed {{ $labels.instance }} with every module and got no answer for 5 minutes."),
             ]),
             Group("safe6g-core",
             [
