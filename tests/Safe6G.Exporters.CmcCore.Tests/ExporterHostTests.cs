@@ -8,24 +8,27 @@ namespace Safe6G.Exporters.CmcCore.Tests;
 
 public sealed class ExporterHostTests
 {
-    internal static async Task<ExporterHost<CmcConfig>> StartExporter(TempDir dir, string yaml, CmcExporter? definition = null) =>
+    internal static async Task<ExporterHost<CmcConfig>> StartExporter(TempDir dir, string yaml, CmcExporter? definition = null, LogCapture? log = null) =>
         await ExporterHost<CmcConfig>.StartAsync(definition ?? new CmcExporter(), new ExporterHostOptions
         {
             ConfigFile = dir.Write("cmc.yml", yaml),
             Listen = "127.0.0.1:0",
             Environment = new Dictionary<string, string>(),
+            LogSink = log,
         });
 
     [Fact]
-    public async Task Every_upstream_fault_gives_up_0_and_an_error_count_without_hanging()
+    public async Task Every_upstream_fault_gives_up_0_an_error_count_and_one_log_line_per_scrape_without_hanging()
     {
         await using var ok = await Cores.StartAsync(10, TimeProvider.System);
         await using var broken = await Cores.StartAsync(10, TimeProvider.System, new FaultSettings { ErrorRate = 1 });
         await using var garbled = await Cores.StartAsync(10, TimeProvider.System, new FaultSettings { MalformedRate = 1 });
         await using var slow = await Cores.StartAsync(10, TimeProvider.System, new FaultSettings { LatencyMs = 20_000 });
         await using var dead = await Cores.StartAsync(10, TimeProvider.System, new FaultSettings { Down = true });
+        await using var locked = await Cores.StartAsync(10, TimeProvider.System, auth: new AuthSettings { StaticTokens = ["t0k3n"] });
         var refused = $"http://127.0.0.1:{FreePort.Tcp()}/api/v1.0";
         using var dir = new TempDir();
+        var log = new LogCapture();
         await using var host = await StartExporter(dir, $"""
             scrape: {"{"}timeout: 3s{"}"}
             cores:
@@ -35,17 +38,27 @@ public sealed class ExporterHostTests
               - {"{"}name: slow, url: "{Cores.ApiBase(slow)}", timeout: 1s{"}"}
               - {"{"}name: dead, url: "{Cores.ApiBase(dead)}"{"}"}
               - {"{"}name: refused, url: "{refused}"{"}"}
-            """);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var body = await Http.Client.GetStringAsync(new Uri(host.BaseAddress, "metrics"));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(6), $"scrape took {watch.Elapsed}");
-        Assert.Contains("cmc_up{source=\"ok\"} 1", body);
-        foreach (var (source, reason) in new[] { ("broken", "http_status"), ("garbled", "malformed"), ("slow", "timeout"), ("dead", "connect"), ("refused", "connect") })
+              - {"{"}name: locked, url: "{Cores.ApiBase(locked)}"{"}"}
+            """, log: log);
+        (string Source, string Reason)[] faults =
+            [("broken", "http_status"), ("garbled", "malformed"), ("slow", "timeout"), ("dead", "connect"), ("refused", "connect"), ("locked", "auth")];
+
+        // Two scrapes: a failure is logged on every scrape that meets it, once, not once per process or per retry.
+        for (var scrape = 1; scrape <= 2; scrape++)
         {
-            Assert.Contains($"cmc_up{{source=\"{source}\"}} 0", body);
-            Assert.Contains($"cmc_upstream_errors_total{{source=\"{source}\",reason=\"{reason}\"}} 1", body);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var body = await Http.Client.GetStringAsync(new Uri(host.BaseAddress, "metrics"));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(6), $"scrape {scrape} took {watch.Elapsed}");
+            Assert.Contains("cmc_up{source=\"ok\"} 1", body);
+            foreach (var (source, reason) in faults)
+            {
+                Assert.Contains($"cmc_up{{source=\"{source}\"}} 0", body);
+                Assert.Contains($"cmc_upstream_errors_total{{source=\"{source}\",reason=\"{reason}\"}} {scrape}", body);
+                log.AssertScrapeFailedOncePerScrape(source, reason, scrape);
+            }
+            Assert.Contains("cmc_subscribers{core=\"ok\"} 10", body);
+            Assert.Empty(log.WarningsAbout("ok"));
         }
-        Assert.Contains("cmc_subscribers{core=\"ok\"} 10", body);
     }
 
     [Fact]

@@ -14,13 +14,14 @@ internal static class Managers
 {
     public static readonly DateTimeOffset Start = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public static Task<RunningSimulator> StartAsync(int scale, TimeProvider? clock = null, FaultSettings? faults = null, int seed = 7) =>
+    public static Task<RunningSimulator> StartAsync(int scale, TimeProvider? clock = null, FaultSettings? faults = null, int seed = 7, AuthSettings? auth = null) =>
         MetaverseSimulator.StartAsync(new MetaverseSimulatorOptions
         {
             Seed = seed,
             Scale = scale,
             Faults = faults ?? FaultSettings.None,
             Clock = clock ?? new ManualClock(Start),
+            Auth = auth,
         });
 
     public static string ApiBase(RunningSimulator sim) => new Uri(sim.BaseAddress, "api/v1").ToString();

@@ -4,6 +4,7 @@ namespace Safe6G.Exporters.DataFabric.Snapshot;
 internal sealed class TypeTally(string type)
 {
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _noted = new(StringComparer.Ordinal);
 
     public string Type { get; } = type;
 
@@ -27,19 +28,20 @@ internal sealed class TypeTally(string type)
     public void Skip(string reason, string what)
     {
         Skipped[reason] = Skipped.GetValueOrDefault(reason) + 1;
-        Note($"skipped {what}: {reason}");
+        Note("skip:" + reason, $"skipped {what}: {reason}");
     }
 
     public void InvalidAttribute(string attribute, string id)
     {
         InvalidAttributes[attribute] = InvalidAttributes.GetValueOrDefault(attribute) + 1;
-        Note($"{id}: attribute {attribute} has the wrong type");
+        Note("attribute:" + attribute, $"{id}: attribute {attribute} has the wrong type");
     }
 
-    // A few examples per scrape are enough for the log; the counts carry the rest.
-    private void Note(string message)
+    // A few examples per scrape are enough for the log, the counts carry the rest; but every distinct reason gets its
+    // first example, so a count on /metrics always has a log line that explains it.
+    private void Note(string key, string message)
     {
-        if (Examples.Count < 5)
+        if (_noted.Add(key) || Examples.Count < 5)
             Examples.Add(message);
     }
 }
