@@ -7,7 +7,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # binary:package pairs of the Debian peers the tests run for real.
 peers="prometheus:prometheus promtool:prometheus prometheus-snmp-exporter:prometheus-snmp-exporter
-prometheus-node-exporter:prometheus-node-exporter snmpd:snmpd snmpget:snmp snmpbulkwalk:snmp wrk:wrk chromium:chromium"
+prometheus-node-exporter:prometheus-node-exporter snmpd:snmpd snmpget:snmp snmpbulkwalk:snmp wrk:wrk chromium:chromium chromedriver:chromium-driver"
 
 missing_packages() {
   local pkgs=""

@@ -28,6 +28,7 @@ public static class Peers
         "snmpget" or "snmpwalk" or "snmpbulkwalk" => "snmp",
         "prometheus-node-exporter" => "prometheus-node-exporter",
         "prometheus-snmp-exporter" => "prometheus-snmp-exporter",
+        "chromedriver" => "chromium-driver",
         _ => binary,
     };
 }
