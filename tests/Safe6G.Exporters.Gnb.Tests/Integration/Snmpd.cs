@@ -134,7 +134,9 @@ public sealed class SnmpdPair : IAsyncLifetime
 /// <summary><c>safe6g exporter gnb</c> (the real executable) with the shipped modules and three auths.</summary>
 public sealed class GnbExporterProcess : IAsyncLifetime
 {
+    // cache_ttl 0s: every probe is a fresh walk, so a test comparing two reads in a row sees two reads of the agent.
     public const string Auths = $$"""
+        scrape: {cache_ttl: 0s}
         auths:
           public_v2: {version: 2, community: {{Snmpd.Community}}}
           lab_v3:
