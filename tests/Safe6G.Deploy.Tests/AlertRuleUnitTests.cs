@@ -118,121 +118,51 @@ public class AlertRuleUnitTests(ExampleFixture example) : IClassFixture<ExampleF
         Assert.True(r.ExitCode == 0, r.ToString());
     }
 
-    // worker-1 goes above 90% at 2m and stays; worker-2 sits exactly at 90% (not above); the master is above from 0m
-    // but dips at 7m, so its 10 minutes restart at 8m.
-    [Fact]
-    public void CpuOverloadedFiresAfterTenMinutesAboveNinetyPercentOnly()
+    // worker-1 goes above 90% at 2m and stays; worker-2 sits exactly at 90% (not above) while its other resource is
+    // far over, to show each alert reads only its own ratio; the master is above from 0m but dips at 7m, so its 10
+    // minutes restart at 8m.
+    [Theory]
+    [InlineData("cpu", "ram", "Cpu", "CPU", "0.97", "97%")]
+    [InlineData("ram", "cpu", "Ram", "RAM", "0.93", "93%")]
+    public void OverloadFiresAfterTenMinutesAboveNinetyPercentOnly(string resource, string other, string alertPart, string word, string high, string shown)
     {
+        var alert = $"Safe6GInfrastructureElement{alertPart}Overloaded";
+        string Expected(string ie) => $$"""
+                    - exp_labels:
+                        severity: warning
+                        job: safe6g-datafabric
+                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
+                        component: datafabric-exporter
+                        domain: upv
+                        ie: {{ie}}
+                      exp_annotations:
+                        summary: IE {{ie}} in upv is {{word}}-overloaded
+                        description: {{word}} usage of {{ie}} has been above 90% for 10 minutes (now {{shown}}).
+            """;
         var r = RunPromtoolTest($$"""
             - interval: 1m
               input_series:
-                - series: 'datafabric_infrastructure_element_cpu_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-1"}'
-                  values: '0.5 0.5 0.97x25'
-                - series: 'datafabric_infrastructure_element_cpu_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-2"}'
+                - series: 'datafabric_infrastructure_element_{{resource}}_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-1"}'
+                  values: '0.5 0.5 {{high}}x25'
+                - series: 'datafabric_infrastructure_element_{{resource}}_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-2"}'
                   values: '0.9x27'
-                - series: 'datafabric_infrastructure_element_cpu_usage_ratio{{{DataFabricLabels}}, ie="upv-master"}'
-                  values: '0.97x6 0.2 0.97x20'
-                - series: 'datafabric_infrastructure_element_ram_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-2"}'
+                - series: 'datafabric_infrastructure_element_{{resource}}_usage_ratio{{{DataFabricLabels}}, ie="upv-master"}'
+                  values: '{{high}}x6 0.2 {{high}}x20'
+                - series: 'datafabric_infrastructure_element_{{other}}_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-2"}'
                   values: '0.99x27'
               alert_rule_test:
                 - eval_time: 11m
-                  alertname: Safe6GInfrastructureElementCpuOverloaded
+                  alertname: {{alert}}
                   exp_alerts: []
                 - eval_time: 17m
-                  alertname: Safe6GInfrastructureElementCpuOverloaded
+                  alertname: {{alert}}
                   exp_alerts:
-                    - exp_labels:
-                        severity: warning
-                        job: safe6g-datafabric
-                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
-                        component: datafabric-exporter
-                        domain: upv
-                        ie: upv-worker-1
-                      exp_annotations:
-                        summary: IE upv-worker-1 in upv is CPU-overloaded
-                        description: CPU usage of upv-worker-1 has been above 90% for 10 minutes (now 97%).
+            {{Expected("upv-worker-1")}}
                 - eval_time: 18m
-                  alertname: Safe6GInfrastructureElementCpuOverloaded
+                  alertname: {{alert}}
                   exp_alerts:
-                    - exp_labels:
-                        severity: warning
-                        job: safe6g-datafabric
-                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
-                        component: datafabric-exporter
-                        domain: upv
-                        ie: upv-worker-1
-                      exp_annotations:
-                        summary: IE upv-worker-1 in upv is CPU-overloaded
-                        description: CPU usage of upv-worker-1 has been above 90% for 10 minutes (now 97%).
-                    - exp_labels:
-                        severity: warning
-                        job: safe6g-datafabric
-                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
-                        component: datafabric-exporter
-                        domain: upv
-                        ie: upv-master
-                      exp_annotations:
-                        summary: IE upv-master in upv is CPU-overloaded
-                        description: CPU usage of upv-master has been above 90% for 10 minutes (now 97%).
-            """, "upv");
-        Assert.True(r.ExitCode == 0, r.ToString());
-    }
-
-    // Same shape for RAM; the CPU of worker-2 is far over 90% to show the RAM alert reads only the RAM ratio.
-    [Fact]
-    public void RamOverloadedFiresAfterTenMinutesAboveNinetyPercentOnly()
-    {
-        var r = RunPromtoolTest($$"""
-            - interval: 1m
-              input_series:
-                - series: 'datafabric_infrastructure_element_ram_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-1"}'
-                  values: '0.4 0.4 0.93x25'
-                - series: 'datafabric_infrastructure_element_ram_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-2"}'
-                  values: '0.9x27'
-                - series: 'datafabric_infrastructure_element_ram_usage_ratio{{{DataFabricLabels}}, ie="upv-master"}'
-                  values: '0.93x6 0.3 0.93x20'
-                - series: 'datafabric_infrastructure_element_cpu_usage_ratio{{{DataFabricLabels}}, ie="upv-worker-2"}'
-                  values: '0.99x27'
-              alert_rule_test:
-                - eval_time: 11m
-                  alertname: Safe6GInfrastructureElementRamOverloaded
-                  exp_alerts: []
-                - eval_time: 17m
-                  alertname: Safe6GInfrastructureElementRamOverloaded
-                  exp_alerts:
-                    - exp_labels:
-                        severity: warning
-                        job: safe6g-datafabric
-                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
-                        component: datafabric-exporter
-                        domain: upv
-                        ie: upv-worker-1
-                      exp_annotations:
-                        summary: IE upv-worker-1 in upv is RAM-overloaded
-                        description: RAM usage of upv-worker-1 has been above 90% for 10 minutes (now 93%).
-                - eval_time: 18m
-                  alertname: Safe6GInfrastructureElementRamOverloaded
-                  exp_alerts:
-                    - exp_labels:
-                        severity: warning
-                        job: safe6g-datafabric
-                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
-                        component: datafabric-exporter
-                        domain: upv
-                        ie: upv-worker-1
-                      exp_annotations:
-                        summary: IE upv-worker-1 in upv is RAM-overloaded
-                        description: RAM usage of upv-worker-1 has been above 90% for 10 minutes (now 93%).
-                    - exp_labels:
-                        severity: warning
-                        job: safe6g-datafabric
-                        instance: safe6g-exporter-datafabric.monitoring.svc:9410
-                        component: datafabric-exporter
-                        domain: upv
-                        ie: upv-master
-                      exp_annotations:
-                        summary: IE upv-master in upv is RAM-overloaded
-                        description: RAM usage of upv-master has been above 90% for 10 minutes (now 93%).
+            {{Expected("upv-worker-1")}}
+            {{Expected("upv-master")}}
             """, "upv");
         Assert.True(r.ExitCode == 0, r.ToString());
     }
