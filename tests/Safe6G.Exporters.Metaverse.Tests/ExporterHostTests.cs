@@ -41,24 +41,8 @@ public sealed class ExporterHostTests
               - {"{"}name: refused, url: "{refused}"{"}"}
               - {"{"}name: locked, url: "{Managers.ApiBase(locked)}"{"}"}
             """, log);
-        (string Source, string Reason)[] faults =
-            [("broken", "http_status"), ("garbled", "malformed"), ("slow", "timeout"), ("dead", "connect"), ("refused", "connect"), ("locked", "auth")];
-
-        // Two scrapes: a failure is logged on every scrape that meets it, once, not once per process or per retry.
-        for (var scrape = 1; scrape <= 2; scrape++)
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var body = await Http.Client.GetStringAsync(new Uri(host.BaseAddress, "metrics"));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(6), $"scrape {scrape} took {watch.Elapsed}");
-            Assert.Contains("metaverse_up{source=\"ok\"} 1", body);
-            foreach (var (source, reason) in faults)
-            {
-                Assert.Contains($"metaverse_up{{source=\"{source}\"}} 0", body);
-                Assert.Contains($"metaverse_upstream_errors_total{{source=\"{source}\",reason=\"{reason}\"}} {scrape}", body);
-                log.AssertScrapeFailedOncePerScrape(source, reason, scrape);
-            }
-            Assert.Empty(log.WarningsAbout("ok"));
-        }
+        await FaultScrapes.AssertEachScrapeAsync(new Uri(host.BaseAddress, "metrics"), "metaverse", log, "ok",
+            ("broken", "http_status"), ("garbled", "malformed"), ("slow", "timeout"), ("dead", "connect"), ("refused", "connect"), ("locked", "auth"));
     }
 
     [Fact]
