@@ -97,6 +97,20 @@ public sealed class DemoTests
             Assert.True(known.GetArrayLength() > 0, $"{ie} is not an IE the Data Fabric exporter serves");
         }
 
+        // The portal's pages render on the demo's real series (the health page once answered 500 on gNB probe jobs).
+        var portal = root.GetProperty("portal").GetString()!;
+        foreach (var page in new[] { "/", "/deployments", "/services/new", "/health" })
+        {
+            using var response = await Http.Client.GetAsync(portal + page);
+            Assert.True(response.IsSuccessStatusCode, $"portal {page}: {(int)response.StatusCode}");
+            if (page == "/health")
+            {
+                var html = await response.Content.ReadAsStringAsync();
+                foreach (var exporter in new[] { "datafabric", "cmc", "metaverse", "gnb-probe-" })
+                    Assert.Contains(exporter, html, StringComparison.Ordinal);
+            }
+        }
+
         // Ctrl-C stops everything.
         var pids = root.GetProperty("pids").EnumerateArray().Select(p => p.GetInt32()).ToList();
         demo.Signal(2);

@@ -74,8 +74,8 @@ public sealed class LivePageTests(LiveSetup live)
         using var web = new Web(live.Portal.BaseAddress);
         var page = await web.PageAsync("/health");
         var rows = page.QuerySelectorAll("tr.source").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList()).ToList();
-        Assert.Contains(rows, r => r[0] == "datafabric" && r[1] == "upv" && r[3] == "up" && r[4].EndsWith(" ms", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r[0] == "datafabric" && r[1] == "ncsrd" && r[3] == "up");
+        Assert.Contains(rows, r => r[0] == "datafabric" && r[1] == "upv" && r[3] == "datafabric" && r[4] == "up" && r[5].EndsWith(" ms", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r[0] == "datafabric" && r[1] == "ncsrd" && r[4] == "up");
         Assert.Equal(2, page.QuerySelectorAll("ul.checks .status-ready").Length);
         var link = page.QuerySelector("ul.dashboards a")!;
         Assert.Equal("SAFE-6G continuum", link.TextContent);

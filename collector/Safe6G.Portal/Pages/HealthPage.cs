@@ -46,23 +46,25 @@ internal static class HealthPage
         body.Append("<section aria-labelledby=\"h-exporters\"><h2 id=\"h-exporters\">Exporter sources</h2>");
         if (up.Result is { Ok: true, Value: var ups })
         {
+            // A source is its whole label set: one gNB probed by several module jobs has the same instance in each.
             var durations = (duration.Result.Value ?? []).ToDictionary(x => Key(x, "_scrape_duration_seconds"), x => x.Value);
             // increase() drops __name__, so each series' exporter is the prefix its query was asked for.
             var errorsBy = errors.SelectMany((e, i) => (e.Result.Value ?? []).Select(x => (Prefix: Prefixes[i], Series: x)))
-                .GroupBy(p => (p.Prefix, p.Series.Label("source"), p.Series.Label("instance")), p => p.Series)
+                .GroupBy(p => (p.Prefix, Identity(p.Series, "reason")), p => p.Series)
                 .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(x => $"{x.Label("reason")} ×{Math.Round(x.Value)}")));
             if (ups!.Count == 0)
                 body.Append("<p class=\"muted\">No exporter reports an <code>_up</code> series yet.</p>");
             else
             {
-                body.Append("<table><thead><tr><th scope=\"col\">Exporter</th><th scope=\"col\">Source</th><th scope=\"col\">Instance</th><th scope=\"col\">Up</th>")
+                body.Append("<table><thead><tr><th scope=\"col\">Exporter</th><th scope=\"col\">Source</th><th scope=\"col\">Instance</th><th scope=\"col\">Job</th><th scope=\"col\">Up</th>")
                     .Append("<th scope=\"col\">Scrape duration</th><th scope=\"col\">Upstream errors, last hour</th></tr></thead><tbody>");
-                foreach (var x in ups.OrderBy(x => x.Label("__name__"), StringComparer.Ordinal).ThenBy(x => x.Label("source"), StringComparer.Ordinal))
+                foreach (var x in ups.OrderBy(x => x.Label("__name__"), StringComparer.Ordinal).ThenBy(x => x.Label("source"), StringComparer.Ordinal)
+                    .ThenBy(x => x.Label("instance"), StringComparer.Ordinal).ThenBy(x => x.Label("job"), StringComparer.Ordinal))
                 {
                     var key = Key(x, "_up");
                     var prefix = key.Item1;
                     body.Append("<tr class=\"source\"><td>").Append(H.E(prefix)).Append("</td><td>").Append(H.E(x.Label("source"))).Append("</td><td>")
-                        .Append(H.E(x.Label("instance"))).Append("</td><td>").Append(UpCell(x.Value)).Append("</td><td>")
+                        .Append(H.E(x.Label("instance"))).Append("</td><td>").Append(H.E(x.Label("job"))).Append("</td><td>").Append(UpCell(x.Value)).Append("</td><td>")
                         .Append(durations.TryGetValue(key, out var d) ? H.Num(d * 1000, "0.#", " ms") : "–").Append("</td><td>")
                         .Append(H.E(errorsBy.GetValueOrDefault(key, "none"))).Append("</td></tr>");
                 }
@@ -77,11 +79,17 @@ internal static class HealthPage
         return PortalServices.LiveHtml(context, "DataOps health", "/health", body.ToString());
     }
 
-    private static (string, string, string) Key(Series x, string suffix)
+    private static (string, string) Key(Series x, string suffix)
     {
         var name = x.Label("__name__");
-        return (name.EndsWith(suffix, StringComparison.Ordinal) ? name[..^suffix.Length] : name, x.Label("source"), x.Label("instance"));
+        return (name.EndsWith(suffix, StringComparison.Ordinal) ? name[..^suffix.Length] : name, Identity(x));
     }
+
+    // The labels that tell one series of a family from another (all but the name and the given ones), in a fixed order.
+    private static string Identity(Series x, params string[] without) => string.Join(",", x.Labels
+        .Where(l => l.Key != "__name__" && !without.Contains(l.Key))
+        .OrderBy(l => l.Key, StringComparer.Ordinal)
+        .Select(l => $"{l.Key}={l.Value}"));
 
     private static string Check(string what, string? error) => error is null
         ? $"<li><span class=\"status status-ready\">reachable</span> {H.E(what)}</li>"
