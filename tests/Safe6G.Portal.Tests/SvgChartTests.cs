@@ -30,4 +30,15 @@ public sealed class SvgChartTests
             double.Parse(bars[0].GetAttribute("height")!, System.Globalization.CultureInfo.InvariantCulture), 1);
         Assert.Contains("gnb1/2", page.Body!.TextContent);
     }
+
+    [Fact]
+    public void Every_value_label_stays_inside_the_chart()
+    {
+        // The tallest bar reaches the top: its label goes inside the bar instead of above the drawing area.
+        var page = Web.Parse(SvgChart.Bars("UEs per cell", [("gnb1/1", 50), ("gnb1/2", 38), ("gnb1/3", 1)]));
+        var labels = page.QuerySelectorAll("svg text[text-anchor=middle][font-size=\"11\"]").ToList(); // the value labels (axis labels are end-anchored)
+        Assert.Equal(3, labels.Count);
+        Assert.All(labels, t => Assert.True(double.Parse(t.GetAttribute("y")!, System.Globalization.CultureInfo.InvariantCulture) >= 11,
+            $"label {t.TextContent} at y={t.GetAttribute("y")} is cut off at the top"));
+    }
 }

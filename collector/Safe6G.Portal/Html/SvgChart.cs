@@ -53,7 +53,10 @@ internal static class SvgChart
             var y = Y(value / max);
             var x = Left + i * slot + slot * 0.15;
             sb.Append($"<rect x=\"{F(x)}\" y=\"{F(y)}\" width=\"{F(slot * 0.7)}\" height=\"{F(Y(0) - y)}\" fill=\"{Colours[i % Colours.Length]}\"><title>{H.E(label)}: {F(value)}</title></rect>")
-              .Append($"<text x=\"{F(x + slot * 0.35)}\" y=\"{F(y - 3)}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#222\">{F(value)}</text>")
+              // Above the bar, or inside it when the bar is too tall for the label to fit above (it was cut off).
+              .Append(y - 3 - 11 < 0
+                  ? $"<text x=\"{F(x + slot * 0.35)}\" y=\"{F(y + 13)}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#fff\">{F(value)}</text>"
+                  : $"<text x=\"{F(x + slot * 0.35)}\" y=\"{F(y - 3)}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#222\">{F(value)}</text>")
               .Append($"<text x=\"{F(x + slot * 0.35)}\" y=\"{Height - 6}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#444\">{H.E(label)}</text>");
         }
         return Close(sb, title, []);
