@@ -81,7 +81,7 @@ public sealed class LiveDataTests(ITestOutputHelper output)
                 - {"{"}source_labels: [__param_target], target_label: instance{"}"}
                 - {"{"}target_label: __address__, replacement: '{gnb.BaseAddress.Authority}'{"}"}
             - job_name: synthetic
-              static_configs: [{"{"}targets: ['{synthetic.Address.Authority}']{"}"}]
+              static_configs: [{"{"}targets: ['{synthetic.BaseAddress.Authority}']{"}"}]
             """);
 
         await prometheus.WaitForValueAsync("datafabric_up{source=\"upv\"}", v => v == 1, Timeout);

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Safe6G.Exporters.Sdk.Logging;
 using Serilog.Events;
 using Serilog.Parsing;
+using Safe6G.Testing;
 
 namespace Safe6G.Exporters.Sdk.Tests;
 
@@ -43,17 +43,13 @@ public sealed class LokiSinkTests
     public async Task Pushes_to_the_loki_api_with_tenant_header_and_logger_properties()
     {
         var received = new ConcurrentQueue<(string? Tenant, string Body)>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var loki = builder.Build();
-        loki.MapPost("/loki/api/v1/push", async (HttpContext context) =>
+        await using var loki = await LoopbackServer.StartAsync(app => app.MapPost("/loki/api/v1/push", async (HttpContext context) =>
         {
             using var reader = new StreamReader(context.Request.Body);
             received.Enqueue((context.Request.Headers["X-Scope-OrgID"].ToString(), await reader.ReadToEndAsync()));
             return Results.NoContent();
-        });
-        await loki.StartAsync();
-        var url = loki.Urls.First();
+        }));
+        var url = loki.BaseAddress.ToString().TrimEnd('/');
 
         var settings = new LoggingSettings { Loki = new LokiSettings { Url = url, Tenant = "upv", Period = TimeSpan.FromMilliseconds(100) } };
         await using (var logger = LogSetup.Create("datafabric", settings, "upv"))

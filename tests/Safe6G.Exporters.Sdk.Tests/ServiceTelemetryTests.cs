@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Safe6G.Exporters.Sdk.Hosting;
 using Safe6G.Testing;
 
@@ -13,18 +12,16 @@ public sealed class ServiceTelemetryTests
     {
         using var meter = new Meter("Safe6G.Test.Gateway");
         var requests = meter.CreateCounter<long>("gateway_requests", description: "Requests handled.");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddServiceMetrics("Safe6G.Test.Gateway");
-        await using var app = builder.Build();
-        app.MapServiceMetrics();
-        app.MapGet("/hello", () =>
+        await using var app = await LoopbackServer.StartAsync(a =>
         {
-            requests.Add(1);
-            return "hi";
-        });
-        await app.StartAsync();
-        var url = app.Urls.First();
+            a.MapServiceMetrics();
+            a.MapGet("/hello", () =>
+            {
+                requests.Add(1);
+                return "hi";
+            });
+        }, services => services.AddServiceMetrics("Safe6G.Test.Gateway"));
+        var url = app.BaseAddress.ToString().TrimEnd('/');
         await Testing.Http.Client.GetStringAsync($"{url}/hello");
         await Testing.Http.Client.GetStringAsync($"{url}/hello");
 

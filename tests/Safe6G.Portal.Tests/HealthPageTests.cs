@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Safe6G.Portal.Config;
 using Safe6G.Portal.Hosting;
@@ -32,7 +31,7 @@ public sealed class HealthPageTests
         });
         await using var portal = await PortalHost.StartAsync(new PortalConfig
         {
-            Prometheus = new PrometheusSource { Url = prometheus.Urls.First() },
+            Prometheus = new PrometheusSource { Url = prometheus.BaseAddress.ToString().TrimEnd('/') },
             OrchestratorUrl = $"http://127.0.0.1:{FreePort.Tcp()}",
             Timeout = TimeSpan.FromSeconds(5),
         }, "127.0.0.1:0", CancellationToken.None);
@@ -58,17 +57,10 @@ public sealed class HealthPageTests
         + "]}}";
 
     // The Prometheus HTTP API's /api/v1/query, answering each query with a canned vector.
-    private static async Task<WebApplication> CannedPrometheusAsync(Func<string, string> answer)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapMethods("/api/v1/query", ["GET", "POST"], async (HttpContext c) =>
+    private static Task<LoopbackServer> CannedPrometheusAsync(Func<string, string> answer) =>
+        LoopbackServer.StartAsync(app => app.MapMethods("/api/v1/query", ["GET", "POST"], async (HttpContext c) =>
         {
             var query = c.Request.HasFormContentType ? (await c.Request.ReadFormAsync())["query"].ToString() : c.Request.Query["query"].ToString();
             return Results.Text(answer(query), "application/json");
-        });
-        await app.StartAsync();
-        return app;
-    }
+        }));
 }
