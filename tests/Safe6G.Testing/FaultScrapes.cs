@@ -15,7 +15,12 @@ public static class FaultScrapes
     /// <param name="healthy">The source that must stay up.</param>
     /// <param name="faults">Each failing source with the reason it must be counted and logged under.</param>
     /// <returns>The last body, for exporter-specific checks.</returns>
-    public static async Task<string> AssertEachScrapeAsync(Uri metrics, string exporter, LogCapture log, string healthy, params (string Source, string Reason)[] faults)
+    public static Task<string> AssertEachScrapeAsync(Uri metrics, string exporter, LogCapture log, string healthy, params (string Source, string Reason)[] faults) =>
+        AssertEachScrapeAsync(metrics, exporter, log, healthy, faults, null);
+
+    /// <summary>As above, and hands every scrape's body to <paramref name="eachScrape"/> for the exporter's own checks.</summary>
+    public static async Task<string> AssertEachScrapeAsync(Uri metrics, string exporter, LogCapture log, string healthy,
+        (string Source, string Reason)[] faults, Action<string>? eachScrape)
     {
         var body = "";
         // Two scrapes: a failure is logged on every scrape that meets it, once, not once per process or per retry.
@@ -32,6 +37,7 @@ public static class FaultScrapes
                 log.AssertScrapeFailedOncePerScrape(source, reason, scrape);
             }
             Assert.Empty(log.WarningsAbout(healthy));
+            eachScrape?.Invoke(body);
         }
         return body;
     }
